@@ -1,0 +1,101 @@
+/* newsgraph: reading news documents and extracting a graph from them.
+ *
+ * A reader walks the inputs it is given (files, directories recursively,
+ * "-" for standard input, JSON Lines corpora with one
+ * {"id","date","title","text"} record per line) and hands out one
+ * normalised document at a time, so a corpus is streamed rather than held
+ * in memory. Problems that do not stop the reader (a binary file skipped, an
+ * invalid byte replaced, an empty file) are reported through the warning
+ * callback; nothing is printed.
+ *
+ *     ng_reader *r = ng_reader_new(NULL, &err);
+ *     ng_reader_add(r, "seeds", &err);
+ *     const ng_document *doc;
+ *     int rc;
+ *     while ((rc = ng_reader_next(r, &doc, &err)) != 0) {
+ *         if (rc < 0) { report(&err); continue; }   // that input is skipped
+ *         ng_extract_document(graph, doc, &err);
+ *     }
+ *     ng_reader_free(r);
+ */
+#ifndef NEWSGRAPH_EXTRACT_H
+#define NEWSGRAPH_EXTRACT_H
+
+#include <stddef.h>
+
+#include <newsgraph/error.h>
+#include <newsgraph/graph.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Receives a warning; `diag` is only valid during the call. */
+typedef void (*ng_warning_fn)(const ng_error *diag, void *user);
+
+typedef struct ng_reader_options {
+    ng_warning_fn on_warning; /* may be NULL: warnings are then dropped */
+    void *user;               /* passed to on_warning */
+    int keep_furniture;       /* nonzero: do not blank page furniture */
+} ng_reader_options;
+
+/* One document, as handed out by ng_reader_next. Everything it points to
+ * belongs to the reader and stays valid until the next call to
+ * ng_reader_next or ng_reader_free. */
+typedef struct ng_document {
+    const char *name;     /* base file name, or the JSON Lines "id" */
+    const char *source;   /* the path it was read from ("-" for stdin) */
+    long line;            /* JSON Lines: 1-based line of the record; else 0 */
+    const char *date;     /* YYYY-MM-DD, or NULL when the input has none */
+    const char *title;    /* JSON Lines "title", or NULL */
+
+    /* The document as read: for a file its bytes (which may hold invalid
+     * UTF-8); for a JSON Lines record its title, a blank line and its text.
+     * Evidence byte spans point into this. */
+    const char *raw;
+    size_t raw_length;
+
+    /* The text to analyse: valid UTF-8 in NFC, with typographic quotes,
+     * dashes and unusual spaces folded to ASCII, invalid bytes replaced by
+     * U+FFFD, control characters by spaces, and page furniture lines and
+     * the leading "date YYYY-MM-DD" blanked out. origin[i] is the offset in
+     * `raw` of the byte that produced text[i]; origin[length] ==
+     * raw_length. NUL-terminated. */
+    const char *text;
+    size_t length;
+    const size_t *origin;
+} ng_document;
+
+typedef struct ng_reader ng_reader;
+
+/* Returns a new reader owned by the caller (ng_reader_free), or NULL.
+ * `options` is copied and may be NULL. */
+ng_reader *ng_reader_new(const ng_reader_options *options, ng_error *err);
+void ng_reader_free(ng_reader *reader);
+
+/* Queues an input: a file, a directory (its files are read recursively in
+ * byte order of their paths, hidden entries skipped) or "-" for standard
+ * input. Files ending in .jsonl or .ndjson are JSON Lines corpora. Fails
+ * with NG_ERR_NOT_FOUND or NG_ERR_IO (err names the path) if the path
+ * cannot be examined; nothing is queued then. */
+int ng_reader_add(ng_reader *reader, const char *path, ng_error *err);
+
+/* Hands out the next document. Returns 1 and sets *doc; 0 when every input
+ * has been read; a negative ng_status when one input (a file or a JSON Lines
+ * record) could not be read: err says which and why, the reader has moved
+ * past it, and the caller may keep calling. */
+int ng_reader_next(ng_reader *reader, const ng_document **doc, ng_error *err);
+
+/* Number of documents handed out so far. */
+size_t ng_reader_document_count(const ng_reader *reader);
+
+/* Runs the extraction pipeline on one document and adds what it finds to
+ * the graph: the document record (name, date, sentence count) and the
+ * entities and relations found in its sentences. */
+int ng_extract_document(ng_graph *graph, const ng_document *doc, ng_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

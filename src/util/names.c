@@ -1,0 +1,146 @@
+#include "names.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include <newsgraph/error.h>
+
+typedef int (*emit_fn)(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t start);
+
+static int is_separator(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case '-': case '_': case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212:
+        return 1;
+    default:
+        break;
+    }
+    if (cp < 0x80)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
+static int is_apostrophe(utf8proc_int32_t cp)
+{
+    return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC;
+}
+
+static int is_word_char(utf8proc_int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_MN ||
+           cat == UTF8PROC_CATEGORY_MC;
+}
+
+static int put_cp(ng_buf *out, utf8proc_int32_t cp)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+    return ng_buf_append(out, tmp, (size_t)n);
+}
+
+static int fold_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t start)
+{
+    if (is_separator(cp)) {
+        *pending = out->len > start;
+        return 0;
+    }
+    if (*pending && ng_buf_putc(out, ' ') != 0)
+        return NG_ERR_NOMEM;
+    *pending = 0;
+    return put_cp(out, is_apostrophe(cp) ? '\'' : cp);
+}
+
+static int slug_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t start)
+{
+    if (is_apostrophe(cp) || cp == '.')
+        return 0;
+    if (!is_word_char(cp)) {
+        *pending = out->len > start;
+        return 0;
+    }
+    if (*pending && ng_buf_putc(out, '-') != 0)
+        return NG_ERR_NOMEM;
+    *pending = 0;
+    return put_cp(out, cp);
+}
+
+/* Case-folds and NFKC-normalises `s` (dropping invalid bytes and
+ * diacritics) and feeds the code points of the result to `emit`. ASCII
+ * input, the common case, skips utf8proc entirely. */
+static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
+{
+    size_t start = out->len;
+    int pending = 0;
+    int ascii = 1;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+
+    if (ascii) {
+        for (size_t i = 0; i < len; i++) {
+            char c = s[i];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (emit(out, (unsigned char)c, &pending, start) != 0)
+                return NG_ERR_NOMEM;
+        }
+        return out->data ? 0 : ng_buf_append(out, "", 0);
+    }
+
+    /* utf8proc_map rejects invalid UTF-8 as a whole, so drop bad bytes first. */
+    ng_buf valid = {0};
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            i++;
+            continue;
+        }
+        if (ng_buf_append(&valid, s + i, (size_t)n) != 0) {
+            ng_buf_free(&valid);
+            return NG_ERR_NOMEM;
+        }
+        i += (size_t)n;
+    }
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t mlen = 0;
+    if (valid.len)
+        mlen = utf8proc_map((const utf8proc_uint8_t *)valid.data, (utf8proc_ssize_t)valid.len,
+                            &mapped,
+                            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    ng_buf_free(&valid);
+    if (mlen < 0)
+        return NG_ERR_NOMEM;
+    int rc = 0;
+    for (utf8proc_ssize_t i = 0; i < mlen && rc == 0;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(mapped + i, mlen - i, &cp);
+        if (n <= 0)
+            break;
+        i += n;
+        rc = emit(out, cp, &pending, start);
+    }
+    free(mapped);
+    if (rc == 0 && !out->data)
+        rc = ng_buf_append(out, "", 0);
+    return rc;
+}
+
+int ng_name_fold(const char *name, size_t len, ng_buf *out)
+{
+    return transform(name, len, out, fold_emit);
+}
+
+int ng_name_slug(const char *label, size_t len, ng_buf *out)
+{
+    return transform(label, len, out, slug_emit);
+}

@@ -1,0 +1,23 @@
+/* Folding names for comparison, and turning labels into ids. */
+#ifndef NG_UTIL_NAMES_H
+#define NG_UTIL_NAMES_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Appends to `out` the comparison key of a name: Unicode case folding,
+ * NFKC, typographic apostrophes folded to ', hyphens, dashes, underscores
+ * and white space collapsed to one space, trimmed. "Kim Jong-un" and
+ * "kim  jong un" give the same key. Invalid UTF-8 bytes are dropped.
+ * Returns 0 or NG_ERR_NOMEM. */
+int ng_name_fold(const char *name, size_t len, ng_buf *out);
+
+/* Appends to `out` the slug of a label: case-folded letters and digits of
+ * any script, every other run of characters turned into one '-', with
+ * apostrophes and full stops dropped ("U.S." -> "us", "Russia's" ->
+ * "russias"), no leading or trailing '-'. Empty if the label has no letter
+ * or digit. Returns 0 or NG_ERR_NOMEM. */
+int ng_name_slug(const char *label, size_t len, ng_buf *out);
+
+#endif

@@ -1,0 +1,34 @@
+/* A hash map from byte strings to pointers, with open addressing.
+ *
+ * Keys are borrowed: the map stores the pointer and length it is given, so
+ * keys must outlive their entries (the graph keeps them in its string
+ * pool). Values are opaque and never freed by the map. */
+#ifndef NG_UTIL_STRMAP_H
+#define NG_UTIL_STRMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ng_strmap_slot {
+    const char *key; /* NULL: empty */
+    size_t len;
+    uint64_t hash;
+    void *value;
+} ng_strmap_slot;
+
+/* Zero-initialise ({0}) before use. */
+typedef struct ng_strmap {
+    ng_strmap_slot *slots;
+    size_t cap;   /* a power of two, or 0 */
+    size_t count;
+} ng_strmap;
+
+uint64_t ng_hash_bytes(const void *bytes, size_t n);
+
+/* The value stored under the key, or NULL. */
+void *ng_strmap_get(const ng_strmap *map, const char *key, size_t len);
+/* Stores or replaces the value of the key. 0 or NG_ERR_NOMEM. */
+int ng_strmap_put(ng_strmap *map, const char *key, size_t len, void *value);
+void ng_strmap_free(ng_strmap *map);
+
+#endif

@@ -1,0 +1,6 @@
+#include <newsgraph/newsgraph.h>
+
+const char *ng_version(void)
+{
+    return NG_VERSION_STRING;
+}
