@@ -1,0 +1,610 @@
+/* The graph model: entities, edges and their evidence, with the indexes
+ * that make every lookup a hash probe (by id, by folded name, by edge key,
+ * by evidence key). Strings are interned, so equal strings share one
+ * pointer and keys can be built from pointers. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <newsgraph/graph.h>
+
+#include "graph/intern.h"
+#include "util/buf.h"
+#include "util/fail.h"
+#include "util/names.h"
+#include "util/strmap.h"
+
+struct ng_entity {
+    const char *id;
+    const char *label;
+    ng_entity_type type;
+    size_t index;
+    long mentions;
+    const char **aliases;
+    size_t alias_count, alias_cap;
+    const char **docs;
+    size_t doc_count, doc_cap;
+};
+
+struct ng_edge {
+    const ng_entity *source;
+    const ng_entity *target;
+    ng_relation relation;
+    size_t index;
+    ng_evidence *evidence;
+    size_t evidence_count, evidence_cap;
+    ng_modality strongest;
+};
+
+/* The entities one folded name refers to. */
+typedef struct name_entry {
+    const ng_entity **items;
+    size_t count, cap;
+} name_entry;
+
+struct ng_graph {
+    ng_intern strings;
+    const char *label;
+    ng_docinfo *docs;
+    size_t doc_count, doc_cap;
+    ng_entity **entities;
+    size_t entity_count, entity_cap;
+    ng_edge **edges;
+    size_t edge_count, edge_cap;
+    ng_strmap doc_by_name;   /* name -> index + 1 */
+    ng_strmap entity_by_id;  /* id -> entity */
+    ng_strmap names;         /* folded name -> name_entry */
+    ng_strmap edge_by_key;   /* edge_key() -> edge */
+    ng_strmap keys_seen;     /* pairs and evidence already recorded, see mark_seen */
+    ng_buf scratch;
+};
+
+ng_graph *ng_graph_new(ng_error *err)
+{
+    ng_graph *g = calloc(1, sizeof *g);
+    if (!g) {
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    g->label = "";
+    return g;
+}
+
+static void free_entity(ng_entity *e)
+{
+    free(e->aliases);
+    free(e->docs);
+    free(e);
+}
+
+void ng_graph_free(ng_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->entity_count; i++)
+        free_entity(g->entities[i]);
+    for (size_t i = 0; i < g->edge_count; i++) {
+        free(g->edges[i]->evidence);
+        free(g->edges[i]);
+    }
+    for (size_t i = 0; i < g->names.cap; i++) {
+        name_entry *n = g->names.slots[i].key ? g->names.slots[i].value : NULL;
+        if (n) {
+            free(n->items);
+            free(n);
+        }
+    }
+    free(g->entities);
+    free(g->edges);
+    free(g->docs);
+    ng_strmap_free(&g->doc_by_name);
+    ng_strmap_free(&g->entity_by_id);
+    ng_strmap_free(&g->names);
+    ng_strmap_free(&g->edge_by_key);
+    ng_strmap_free(&g->keys_seen);
+    ng_buf_free(&g->scratch);
+    ng_intern_free(&g->strings);
+    free(g);
+}
+
+/* Interns s, reporting failure through err. NULL in gives NULL out. */
+static int intern(ng_graph *g, const char *s, const char **out, ng_error *err)
+{
+    *out = NULL;
+    if (!s)
+        return 0;
+    *out = ng_intern_str(&g->strings, s);
+    return *out ? 0 : ng_fail_nomem(err);
+}
+
+int ng_graph_set_label(ng_graph *g, const char *label, ng_error *err)
+{
+    const char *s;
+    if (intern(g, label ? label : "", &s, err) != 0)
+        return NG_ERR_NOMEM;
+    g->label = s;
+    return 0;
+}
+
+const char *ng_graph_label(const ng_graph *g)
+{
+    return g->label;
+}
+
+/* --- documents ---------------------------------------------------------- */
+
+int ng_graph_add_document(ng_graph *g, const ng_docinfo *doc, ng_error *err)
+{
+    if (!doc || !doc->name || !*doc->name)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "a document needs a name");
+    size_t i = (size_t)(uintptr_t)ng_strmap_get(&g->doc_by_name, doc->name, strlen(doc->name));
+    ng_docinfo copy = {0};
+    if (intern(g, doc->name, &copy.name, err) || intern(g, doc->date, &copy.date, err))
+        return NG_ERR_NOMEM;
+    copy.sentences = doc->sentences;
+    if (i) {
+        ng_docinfo *old = &g->docs[i - 1];
+        if (copy.date)
+            old->date = copy.date;
+        if (copy.sentences)
+            old->sentences = copy.sentences;
+        return 0;
+    }
+    void *docs = g->docs;
+    if (ng_array_grow(&docs, &g->doc_cap, g->doc_count + 1, sizeof *g->docs) != 0)
+        return ng_fail_nomem(err);
+    g->docs = docs;
+    if (ng_strmap_put(&g->doc_by_name, copy.name, strlen(copy.name),
+                      (void *)(uintptr_t)(g->doc_count + 1)) != 0)
+        return ng_fail_nomem(err);
+    g->docs[g->doc_count++] = copy;
+    return 0;
+}
+
+size_t ng_graph_document_count(const ng_graph *g)
+{
+    return g->doc_count;
+}
+
+const ng_docinfo *ng_graph_document_at(const ng_graph *g, size_t i)
+{
+    return i < g->doc_count ? &g->docs[i] : NULL;
+}
+
+/* --- names -------------------------------------------------------------- */
+
+/* Folds `name` into g->scratch; returns the key or NULL if out of memory. */
+static const char *fold(ng_graph *g, const char *name)
+{
+    ng_buf_clear(&g->scratch);
+    return ng_name_fold(name, strlen(name), &g->scratch) == 0 ? ng_buf_cstr(&g->scratch) : NULL;
+}
+
+/* Makes `name` find `e` in ng_graph_find. */
+static int register_name(ng_graph *g, const ng_entity *e, const char *name, ng_error *err)
+{
+    const char *key = fold(g, name);
+    if (!key)
+        return ng_fail_nomem(err);
+    if (!*key)
+        return 0;
+    size_t len = strlen(key);
+    name_entry *n = ng_strmap_get(&g->names, key, len);
+    if (!n) {
+        const char *stored = ng_intern_bytes(&g->strings, key, len);
+        n = calloc(1, sizeof *n);
+        if (!stored || !n || ng_strmap_put(&g->names, stored, len, n) != 0) {
+            free(n);
+            return ng_fail_nomem(err);
+        }
+    }
+    for (size_t i = 0; i < n->count; i++)
+        if (n->items[i] == e)
+            return 0;
+    void *items = n->items;
+    if (ng_array_grow(&items, &n->cap, n->count + 1, sizeof *n->items) != 0)
+        return ng_fail_nomem(err);
+    n->items = items;
+    n->items[n->count++] = e;
+    return 0;
+}
+
+static const name_entry *lookup_name(const ng_graph *g, const char *name, ng_buf *key)
+{
+    if (ng_name_fold(name, strlen(name), key) != 0 || key->len == 0)
+        return NULL;
+    return ng_strmap_get(&g->names, key->data, key->len);
+}
+
+const ng_entity *ng_graph_find(const ng_graph *g, const char *name)
+{
+    ng_buf key = {0}, label = {0};
+    const name_entry *n = name ? lookup_name(g, name, &key) : NULL;
+    const ng_entity *found = n && n->count ? n->items[0] : NULL;
+    for (size_t i = 0; n && i < n->count && n->count > 1; i++) {
+        ng_buf_clear(&label);
+        const char *l = n->items[i]->label;
+        if (ng_name_fold(l, strlen(l), &label) == 0 && strcmp(ng_buf_cstr(&label), key.data) == 0) {
+            found = n->items[i];
+            break;
+        }
+    }
+    ng_buf_free(&key);
+    ng_buf_free(&label);
+    return found;
+}
+
+size_t ng_graph_find_all(const ng_graph *g, const char *name, const ng_entity **out,
+                         size_t capacity)
+{
+    ng_buf key = {0};
+    const name_entry *n = name ? lookup_name(g, name, &key) : NULL;
+    ng_buf_free(&key);
+    if (!n)
+        return 0;
+    for (size_t i = 0; i < n->count && i < capacity; i++)
+        out[i] = n->items[i];
+    return n->count;
+}
+
+/* --- entities ----------------------------------------------------------- */
+
+const ng_entity *ng_graph_entity_by_id(const ng_graph *g, const char *id)
+{
+    return id ? ng_strmap_get(&g->entity_by_id, id, strlen(id)) : NULL;
+}
+
+/* Whether `e` is one of g's entities (handles from another graph are not). */
+static int owns_entity(const ng_graph *g, const ng_entity *e)
+{
+    return e && e->index < g->entity_count && g->entities[e->index] == e;
+}
+
+static ng_entity *create_entity(ng_graph *g, const char *id, const char *label,
+                                ng_entity_type type, ng_error *err)
+{
+    ng_entity *e = calloc(1, sizeof *e);
+    void *list = g->entities;
+    if (!e || ng_array_grow(&list, &g->entity_cap, g->entity_count + 1, sizeof *g->entities)) {
+        free(e);
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    g->entities = list;
+    e->type = type;
+    e->index = g->entity_count;
+    if (intern(g, id, &e->id, err) || intern(g, label, &e->label, err) ||
+        ng_strmap_put(&g->entity_by_id, e->id, strlen(e->id), e) != 0) {
+        free(e);
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    g->entities[g->entity_count++] = e;
+    if (register_name(g, e, label, err) != 0 || register_name(g, e, id, err) != 0)
+        return NULL;
+    return e;
+}
+
+static int valid_type(ng_entity_type type)
+{
+    return (int)type >= 0 && (int)type < NG_ENTITY_TYPE_COUNT;
+}
+
+/* Picks the id for a new entity of `type` from the slug of its label: the
+ * slug itself, or the slug with the type appended, or with a counter too.
+ * Sets *existing when an entity of that type already has the id. */
+static int choose_id(ng_graph *g, const char *label, ng_entity_type type, ng_buf *id,
+                     const ng_entity **existing)
+{
+    *existing = NULL;
+    if (ng_name_slug(label, strlen(label), id) != 0)
+        return NG_ERR_NOMEM;
+    if (id->len == 0 && ng_buf_append_str(id, "entity") != 0)
+        return NG_ERR_NOMEM;
+    size_t base = id->len;
+    for (unsigned n = 0;; n++) {
+        const ng_entity *e = ng_graph_entity_by_id(g, id->data);
+        if (!e || e->type == type) {
+            *existing = e;
+            return 0;
+        }
+        id->len = base;
+        int rc = n == 0 ? ng_buf_printf(id, "-%s", ng_entity_type_name(type))
+                        : ng_buf_printf(id, "-%s-%u", ng_entity_type_name(type), n + 1);
+        if (rc != 0)
+            return NG_ERR_NOMEM;
+    }
+}
+
+const ng_entity *ng_graph_add_entity(ng_graph *g, const char *label, ng_entity_type type,
+                                     ng_error *err)
+{
+    if (!label || !*label || !valid_type(type)) {
+        ng_fail(err, NG_ERR_INVALID, NULL, "an entity needs a label and a known type");
+        return NULL;
+    }
+    ng_buf id = {0};
+    const ng_entity *e = NULL;
+    if (choose_id(g, label, type, &id, &e) != 0) {
+        ng_buf_free(&id);
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    if (e) {
+        ng_buf_free(&id);
+        return ng_graph_add_alias(g, e, label, err) == 0 ? e : NULL;
+    }
+    e = create_entity(g, id.data, label, type, err);
+    ng_buf_free(&id);
+    return e;
+}
+
+const ng_entity *ng_graph_add_entity_with_id(ng_graph *g, const char *id, const char *label,
+                                             ng_entity_type type, ng_error *err)
+{
+    if (!id || !*id || !label || !*label || !valid_type(type)) {
+        ng_fail(err, NG_ERR_INVALID, NULL, "an entity needs an id, a label and a known type");
+        return NULL;
+    }
+    const ng_entity *e = ng_graph_entity_by_id(g, id);
+    if (e && e->type != type) {
+        ng_fail(err, NG_ERR_INVALID, NULL, "entity \"%s\" is a %s, not a %s", id,
+                ng_entity_type_name(e->type), ng_entity_type_name(type));
+        return NULL;
+    }
+    return e ? e : create_entity(g, id, label, type, err);
+}
+
+/* Records, once, that key[0..n) has been seen; *fresh says if it was new.
+ * Keys are made of pointers to interned strings and entities: (entity,
+ * alias, "alias"), (entity, doc, "doc") and the evidence key; the third
+ * pointer tells the two kinds of pair apart. */
+static int mark_seen(ng_graph *g, const void *key, size_t n, int *fresh, ng_error *err)
+{
+    *fresh = ng_strmap_get(&g->keys_seen, key, n) == NULL;
+    if (!*fresh)
+        return 0;
+    const char *stored = ng_intern_bytes(&g->strings, key, n);
+    if (!stored || ng_strmap_put(&g->keys_seen, stored, n, (void *)stored) != 0)
+        return ng_fail_nomem(err);
+    return 0;
+}
+
+int ng_graph_add_alias(ng_graph *g, const ng_entity *entity, const char *alias, ng_error *err)
+{
+    if (!owns_entity(g, entity) || !alias)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "alias for an entity of another graph");
+    ng_entity *e = g->entities[entity->index];
+    const char *s;
+    if (intern(g, alias, &s, err) != 0)
+        return NG_ERR_NOMEM;
+    if (!*s || s == e->label)
+        return 0;
+    /* A set of (entity, alias) pairs keeps long alias lists linear. */
+    const void *key[3] = {e, s, "alias"};
+    int fresh;
+    if (mark_seen(g, key, sizeof key, &fresh, err) != 0 || !fresh)
+        return fresh ? NG_ERR_NOMEM : 0;
+    void *list = e->aliases;
+    if (ng_array_grow(&list, &e->alias_cap, e->alias_count + 1, sizeof *e->aliases) != 0)
+        return ng_fail_nomem(err);
+    e->aliases = list;
+    e->aliases[e->alias_count++] = s;
+    return register_name(g, e, s, err);
+}
+
+int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc, long count,
+                          ng_error *err)
+{
+    if (!owns_entity(g, entity))
+        return ng_fail(err, NG_ERR_INVALID, NULL, "mentions of an entity of another graph");
+    if (count < 0)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "a negative number of mentions");
+    ng_entity *e = g->entities[entity->index];
+    e->mentions += count;
+    const char *d;
+    if (!doc || intern(g, doc, &d, err) != 0)
+        return doc ? NG_ERR_NOMEM : 0;
+    if (e->doc_count && e->docs[e->doc_count - 1] == d)
+        return 0;
+    /* Mentions come grouped by document, so the check above usually
+     * answers; the set keeps the list free of repeats otherwise. */
+    const void *key[3] = {e, d, "doc"};
+    int fresh;
+    if (mark_seen(g, key, sizeof key, &fresh, err) != 0 || !fresh)
+        return fresh ? NG_ERR_NOMEM : 0;
+    void *list = e->docs;
+    if (ng_array_grow(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs) != 0)
+        return ng_fail_nomem(err);
+    e->docs = list;
+    e->docs[e->doc_count++] = d;
+    return 0;
+}
+
+size_t ng_graph_entity_count(const ng_graph *g)
+{
+    return g->entity_count;
+}
+
+const ng_entity *ng_graph_entity_at(const ng_graph *g, size_t i)
+{
+    return i < g->entity_count ? g->entities[i] : NULL;
+}
+
+const char *ng_entity_id(const ng_entity *e) { return e->id; }
+const char *ng_entity_label(const ng_entity *e) { return e->label; }
+ng_entity_type ng_entity_typeof(const ng_entity *e) { return e->type; }
+size_t ng_entity_index(const ng_entity *e) { return e->index; }
+long ng_entity_mentions(const ng_entity *e) { return e->mentions; }
+size_t ng_entity_alias_count(const ng_entity *e) { return e->alias_count; }
+size_t ng_entity_doc_count(const ng_entity *e) { return e->doc_count; }
+
+const char *ng_entity_alias_at(const ng_entity *e, size_t i)
+{
+    return i < e->alias_count ? e->aliases[i] : NULL;
+}
+
+const char *ng_entity_doc_at(const ng_entity *e, size_t i)
+{
+    return i < e->doc_count ? e->docs[i] : NULL;
+}
+
+/* --- edges -------------------------------------------------------------- */
+
+typedef struct edge_key {
+    size_t source, target;
+    unsigned relation;
+} edge_key;
+
+/* The key of (source, relation, target) with `meets` in canonical order. */
+static edge_key make_edge_key(const ng_entity **source, ng_relation relation,
+                              const ng_entity **target)
+{
+    if (relation == NG_RELATION_MEETS && strcmp((*source)->id, (*target)->id) > 0) {
+        const ng_entity *t = *source;
+        *source = *target;
+        *target = t;
+    }
+    edge_key k;
+    memset(&k, 0, sizeof k); /* the padding is part of the hashed bytes */
+    k.source = (*source)->index;
+    k.target = (*target)->index;
+    k.relation = (unsigned)relation;
+    return k;
+}
+
+const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
+                                  ng_relation relation, const ng_entity *target)
+{
+    if (!owns_entity(g, source) || !owns_entity(g, target))
+        return NULL;
+    edge_key k = make_edge_key(&source, relation, &target);
+    return ng_strmap_get(&g->edge_by_key, (const char *)&k, sizeof k);
+}
+
+const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relation relation,
+                                 const ng_entity *target, ng_error *err)
+{
+    if (!owns_entity(g, source) || !owns_entity(g, target) || source == target ||
+        (int)relation < 0 || (int)relation >= NG_RELATION_COUNT) {
+        ng_fail(err, NG_ERR_INVALID, NULL,
+                "an edge needs two different entities of this graph and a known relation");
+        return NULL;
+    }
+    edge_key k = make_edge_key(&source, relation, &target);
+    ng_edge *e = ng_strmap_get(&g->edge_by_key, (const char *)&k, sizeof k);
+    if (e)
+        return e;
+    const char *stored = ng_intern_bytes(&g->strings, (const char *)&k, sizeof k);
+    void *list = g->edges;
+    e = calloc(1, sizeof *e);
+    if (!stored || !e ||
+        ng_array_grow(&list, &g->edge_cap, g->edge_count + 1, sizeof *g->edges) != 0) {
+        free(e);
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    g->edges = list;
+    if (ng_strmap_put(&g->edge_by_key, stored, sizeof k, e) != 0) {
+        free(e);
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    e->source = source;
+    e->target = target;
+    e->relation = relation;
+    e->index = g->edge_count;
+    g->edges[g->edge_count++] = e;
+    return e;
+}
+
+/* Copies the strings of `in` into the pool. */
+static int intern_evidence(ng_graph *g, const ng_evidence *in, ng_evidence *out, ng_error *err)
+{
+    *out = *in;
+    if (intern(g, in->doc, &out->doc, err) || intern(g, in->text, &out->text, err) ||
+        intern(g, in->trigger, &out->trigger, err) || intern(g, in->date, &out->date, err) ||
+        intern(g, in->place, &out->place, err) || intern(g, in->item, &out->item, err))
+        return NG_ERR_NOMEM;
+    return 0;
+}
+
+int ng_graph_add_evidence(ng_graph *g, const ng_edge *edge, const ng_evidence *evidence,
+                          ng_error *err)
+{
+    if (!edge || edge->index >= g->edge_count || g->edges[edge->index] != edge)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "evidence for an edge of another graph");
+    if (!evidence || !evidence->doc || !*evidence->doc ||
+        (int)evidence->modality < 0 || (int)evidence->modality >= NG_MODALITY_COUNT)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "evidence needs a document and a modality");
+    ng_edge *e = g->edges[edge->index];
+    ng_evidence ev;
+    if (intern_evidence(g, evidence, &ev, err) != 0)
+        return NG_ERR_NOMEM;
+
+    /* Interned strings are equal exactly when their pointers are, so the
+     * pointers stand for the strings in the key. */
+    struct {
+        const ng_edge *edge;
+        const char *doc, *trigger;
+        long sentence;
+        long long start, end;
+        int modality;
+    } key;
+    memset(&key, 0, sizeof key);
+    key.edge = e;
+    key.doc = ev.doc;
+    key.trigger = ev.trigger;
+    key.sentence = ev.sentence;
+    key.start = ev.start;
+    key.end = ev.end;
+    key.modality = (int)ev.modality;
+    int fresh;
+    if (mark_seen(g, &key, sizeof key, &fresh, err) != 0 || !fresh)
+        return fresh ? NG_ERR_NOMEM : 0;
+
+    void *list = e->evidence;
+    if (ng_array_grow(&list, &e->evidence_cap, e->evidence_count + 1, sizeof *e->evidence) != 0)
+        return ng_fail_nomem(err);
+    e->evidence = list;
+    if (e->evidence_count == 0 || ev.modality > e->strongest)
+        e->strongest = ev.modality;
+    e->evidence[e->evidence_count++] = ev;
+    return 0;
+}
+
+size_t ng_graph_edge_count(const ng_graph *g)
+{
+    return g->edge_count;
+}
+
+const ng_edge *ng_graph_edge_at(const ng_graph *g, size_t i)
+{
+    return i < g->edge_count ? g->edges[i] : NULL;
+}
+
+const ng_entity *ng_edge_source(const ng_edge *e) { return e->source; }
+const ng_entity *ng_edge_target(const ng_edge *e) { return e->target; }
+ng_relation ng_edge_relation(const ng_edge *e) { return e->relation; }
+size_t ng_edge_index(const ng_edge *e) { return e->index; }
+int ng_edge_directed(const ng_edge *e) { return e->relation != NG_RELATION_MEETS; }
+size_t ng_edge_weight(const ng_edge *e) { return e->evidence_count; }
+size_t ng_edge_evidence_count(const ng_edge *e) { return e->evidence_count; }
+
+ng_modality ng_edge_modality(const ng_edge *e)
+{
+    return e->evidence_count ? e->strongest : NG_MODALITY_ASSERTED;
+}
+
+const ng_evidence *ng_edge_evidence_at(const ng_edge *e, size_t i)
+{
+    return i < e->evidence_count ? &e->evidence[i] : NULL;
+}
+
+const ng_evidence *ng_edge_strongest_evidence(const ng_edge *e)
+{
+    for (size_t i = 0; i < e->evidence_count; i++)
+        if (e->evidence[i].modality == e->strongest)
+            return &e->evidence[i];
+    return NULL;
+}

@@ -1,0 +1,105 @@
+/* Name folding and slugs: what makes "Kim Jong-un" and "kim jong UN" one
+ * name, and what ids look like. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util/buf.h"
+#include "util/names.h"
+
+static void assert_fold(const char *in, const char *expected)
+{
+    ng_buf out = {0};
+    assert_int_equal(ng_name_fold(in, strlen(in), &out), 0);
+    assert_string_equal(ng_buf_cstr(&out), expected);
+    ng_buf_free(&out);
+}
+
+static void assert_slug(const char *in, const char *expected)
+{
+    ng_buf out = {0};
+    assert_int_equal(ng_name_slug(in, strlen(in), &out), 0);
+    assert_string_equal(ng_buf_cstr(&out), expected);
+    ng_buf_free(&out);
+}
+
+static void test_fold_ignores_case_hyphens_and_spacing(void **state)
+{
+    (void)state;
+    assert_fold("Kim Jong-un", "kim jong un");
+    assert_fold("  kim   jong UN ", "kim jong un");
+    assert_fold("Kim_Jong\xe2\x80\x93Un", "kim jong un"); /* en dash */
+}
+
+static void test_fold_unifies_apostrophes(void **state)
+{
+    (void)state;
+    assert_fold("Russia\xe2\x80\x99s", "russia's");
+}
+
+static void test_fold_strips_diacritics_and_composes(void **state)
+{
+    (void)state;
+    assert_fold("\xc3\x89lys\xc3\xa9" "e", "elysee");
+    assert_fold("E\xcc\x81lyse\xcc\x81" "e", "elysee"); /* decomposed accents */
+}
+
+static void test_fold_keeps_non_latin_scripts(void **state)
+{
+    (void)state;
+    assert_fold("\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80", "\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80");
+    assert_fold("\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd", "\xd0\xbf\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd");
+}
+
+static void test_fold_drops_invalid_bytes(void **state)
+{
+    (void)state;
+    assert_fold("Bad\xff\xfe" "Name", "badname");
+}
+
+static void test_slug_of_person(void **state)
+{
+    (void)state;
+    assert_slug("Kim Jong Un", "kim-jong-un");
+    assert_slug("Kim Jong-un", "kim-jong-un");
+}
+
+static void test_slug_drops_apostrophes_and_full_stops(void **state)
+{
+    (void)state;
+    assert_slug("U.S.", "us");
+    assert_slug("Russia's Far East", "russias-far-east");
+}
+
+static void test_slug_collapses_punctuation_runs(void **state)
+{
+    (void)state;
+    assert_slug("Quote \"Group\" \\ & <Co>", "quote-group-co");
+    assert_slug("--Komsomolsk-on-Amur--", "komsomolsk-on-amur");
+}
+
+static void test_slug_of_punctuation_only_is_empty(void **state)
+{
+    (void)state;
+    assert_slug("!!! ???", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold_ignores_case_hyphens_and_spacing),
+        cmocka_unit_test(test_fold_unifies_apostrophes),
+        cmocka_unit_test(test_fold_strips_diacritics_and_composes),
+        cmocka_unit_test(test_fold_keeps_non_latin_scripts),
+        cmocka_unit_test(test_fold_drops_invalid_bytes),
+        cmocka_unit_test(test_slug_of_person),
+        cmocka_unit_test(test_slug_drops_apostrophes_and_full_stops),
+        cmocka_unit_test(test_slug_collapses_punctuation_runs),
+        cmocka_unit_test(test_slug_of_punctuation_only_is_empty),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
