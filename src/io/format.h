@@ -1,0 +1,32 @@
+/* The table of file formats: one module per format, picked by name or by
+ * file extension (see io.c). */
+#ifndef NG_IO_FORMAT_H
+#define NG_IO_FORMAT_H
+
+#include <stdio.h>
+
+#include <newsgraph/io.h>
+
+typedef int (*ng_write_fn)(const ng_graph *graph, FILE *out, ng_error *err);
+typedef ng_graph *(*ng_read_fn)(FILE *in, const char *source, ng_error *err);
+
+typedef struct ng_format_ops {
+    ng_format format;
+    const char *name;
+    const char *const *aliases;    /* other names, NULL-terminated */
+    const char *const *extensions; /* with the dot, NULL-terminated */
+    ng_write_fn write;
+    ng_read_fn read;               /* NULL: this format cannot be read yet */
+} ng_format_ops;
+
+/* The entry of a format, or NULL for NG_FORMAT_UNKNOWN. */
+const ng_format_ops *ng_format_ops_of(ng_format format);
+
+/* The exporters and loaders, one module each. They follow the contracts
+ * of ng_io_write and ng_io_read. */
+int ng_json_write(const ng_graph *graph, FILE *out, ng_error *err);
+ng_graph *ng_json_read(FILE *in, const char *source, ng_error *err);
+int ng_graphml_write(const ng_graph *graph, FILE *out, ng_error *err);
+int ng_dot_write(const ng_graph *graph, FILE *out, ng_error *err);
+
+#endif
