@@ -1,0 +1,95 @@
+/* The newsgraph program: shared pieces of the subcommands. The program
+ * uses only the public library API. */
+#ifndef NG_CLI_H
+#define NG_CLI_H
+
+#include <stdio.h>
+
+#include <newsgraph/newsgraph.h>
+
+/* Exit codes, documented in `newsgraph --help`, the README and the man
+ * page. Keep the three in step. */
+enum {
+    EXIT_OK = 0,         /* everything worked */
+    EXIT_PARTIAL = 1,    /* done, but some input was skipped or repaired */
+    EXIT_USAGE = 2,      /* bad command line */
+    EXIT_NO_INPUT = 3,   /* no input could be read */
+    EXIT_MALFORMED = 4,  /* a graph file is malformed */
+    EXIT_OUTPUT = 5,     /* an output could not be written */
+    EXIT_INTERNAL = 70   /* out of memory or an internal error */
+};
+
+extern const char *const cli_exit_codes_help;
+
+/* --- option parsing -------------------------------------------------------
+ * Each subcommand declares its options in a table; cli_parse walks argv
+ * and calls back for every option and operand, in order. "--" ends the
+ * options; "-" alone is an operand. Long options take "--name value" or
+ * "--name=value", short ones "-o value" or "-ovalue". */
+typedef struct cli_option {
+    const char *long_name;
+    char short_name;   /* 0: none */
+    int takes_value;
+    int id;
+} cli_option;
+
+enum { CLI_OPERAND = -1 };
+
+/* Called with the option's id (or CLI_OPERAND) and its value (or the
+ * operand, or NULL for a flag). Returns 0 to go on, or an exit code. */
+typedef int (*cli_handler)(int id, const char *value, void *ctx);
+
+/* Returns 0, or EXIT_USAGE after printing what was wrong, or what the
+ * handler returned. */
+int cli_parse(const char *command, const cli_option *options, int argc, char **argv,
+              cli_handler handler, void *ctx);
+
+/* --- diagnostics ----------------------------------------------------------- */
+
+/* Prints "newsgraph: SOURCE:LINE:COLUMN: TEXT" (as much of the location
+ * as is known) to standard error. `kind` is NULL or e.g. "warning". */
+void cli_report(const char *kind, const ng_error *err);
+
+/* Prints "newsgraph: COMMAND: MESSAGE" and a hint to use --help; returns
+ * EXIT_USAGE. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+int cli_usage_error(const char *command, const char *fmt, ...);
+
+/* The exit code for a library status, for failures that end the run. */
+int cli_exit_code(ng_status status);
+
+/* --- outputs --------------------------------------------------------------
+ * The -o FILE options of a subcommand. Formats are settled before any work
+ * is done, so a typo in an extension costs nothing. */
+typedef struct cli_outputs {
+    const char **paths;
+    ng_format *formats;
+    size_t count;
+} cli_outputs;
+
+/* Remembers one more output path (borrowed from argv). 0 or EXIT_INTERNAL. */
+int cli_outputs_add(cli_outputs *outs, const char *path);
+
+/* Gives every output its format: `forced` if not NG_FORMAT_UNKNOWN, else
+ * the one its extension names; "-" without a format is JSON. With no
+ * outputs at all, adds "-". Returns 0, or EXIT_USAGE after saying which
+ * path has no known format. */
+int cli_outputs_resolve(cli_outputs *outs, ng_format forced, const char *command);
+
+/* Writes the graph to every output, each through a temporary file renamed
+ * into place. Reports each failure; returns EXIT_OK, EXIT_OUTPUT or
+ * EXIT_INTERNAL. */
+int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph);
+
+void cli_outputs_free(cli_outputs *outs);
+
+/* Parses a --format value; EXIT_USAGE (after a message) if unknown. */
+int cli_parse_format(const char *command, const char *name, ng_format *out);
+
+/* --- subcommands ----------------------------------------------------------- */
+int cli_extract(int argc, char **argv);
+int cli_convert(int argc, char **argv);
+
+#endif

@@ -1,0 +1,292 @@
+"""The newsgraph program as a user meets it: help, version, errors with
+their messages and exit codes, and outputs that are never half-written.
+
+Run by meson with NG_BIN (the program) and NG_SOURCE_ROOT set.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+BIN = os.environ["NG_BIN"]
+SEEDS = os.path.join(os.environ["NG_SOURCE_ROOT"], "seeds")
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_INPUT, EXIT_MALFORMED, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+class CliCase(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="ng-cli-")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def path(self, *parts):
+        return os.path.join(self.dir, *parts)
+
+    def write(self, name, data):
+        p = self.path(name)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "wb") as f:
+            f.write(data)
+        return p
+
+    def assert_exit(self, proc, code):
+        self.assertEqual(proc.returncode, code,
+                         f"exit {proc.returncode}, stderr: {proc.stderr.decode(errors='replace')}")
+
+    def assert_stderr_has(self, proc, *texts):
+        err = proc.stderr.decode("utf-8", errors="replace")
+        for t in texts:
+            self.assertIn(t, err)
+
+    def load(self, path):
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+
+    def leftovers(self):
+        """Temporary files an interrupted or failed save would leave."""
+        return [n for n in os.listdir(self.dir) if n.startswith(".")]
+
+
+class HelpAndVersion(CliCase):
+    def test_help_lists_commands_and_exit_codes(self):
+        p = run("--help")
+        self.assert_exit(p, EXIT_OK)
+        out = p.stdout.decode()
+        for text in ("Usage: newsgraph COMMAND", "extract", "convert", "Exit status", "70"):
+            self.assertIn(text, out)
+
+    def test_every_command_has_help(self):
+        for cmd in ("extract", "convert"):
+            p = run(cmd, "--help")
+            self.assert_exit(p, EXIT_OK)
+            self.assertIn(f"Usage: newsgraph {cmd}", p.stdout.decode())
+
+    def test_help_command_shows_command_help(self):
+        p = run("help", "extract")
+        self.assert_exit(p, EXIT_OK)
+        self.assertIn("Usage: newsgraph extract", p.stdout.decode())
+
+    def test_version(self):
+        p = run("--version")
+        self.assert_exit(p, EXIT_OK)
+        self.assertRegex(p.stdout.decode(), r"^newsgraph \d+\.\d+\.\d+\n$")
+
+    def test_man_page_documents_the_same_exit_codes(self):
+        help_codes = re.findall(r"^  (\d+) ", run("--help").stdout.decode(), re.M)
+        with open(os.path.join(os.environ["NG_SOURCE_ROOT"], "doc", "newsgraph.1")) as f:
+            man = f.read()
+        section = man[man.index(".SH EXIT STATUS"):man.index(".SH EXAMPLES")]
+        self.assertEqual(help_codes, re.findall(r"^\.B (\d+)$", section, re.M))
+
+    def test_no_arguments_is_usage_error(self):
+        p = run()
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "Usage: newsgraph")
+
+
+class UsageErrors(CliCase):
+    def test_unknown_command(self):
+        p = run("frobnicate")
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "newsgraph: unknown command 'frobnicate'")
+
+    def test_unknown_option(self):
+        p = run("extract", "--bogus", SEEDS)
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "unknown option '--bogus'", "newsgraph extract --help")
+
+    def test_option_missing_its_value(self):
+        p = run("extract", SEEDS, "-o")
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "option '-o' needs a value")
+
+    def test_extract_without_input(self):
+        p = run("extract", "-o", self.path("g.json"))
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "no input given")
+
+    def test_unknown_output_extension_fails_before_reading(self):
+        p = run("extract", SEEDS, "-o", self.path("graph.txt"))
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "cannot tell the format of", "graph.txt")
+        self.assertFalse(os.path.exists(self.path("graph.txt")))
+
+    def test_unknown_format_name(self):
+        p = run("extract", SEEDS, "--format", "xml")
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "unknown format 'xml'")
+
+
+class Extract(CliCase):
+    def test_seeds_give_one_document_record_per_file(self):
+        out = self.path("g.json")
+        p = run("extract", SEEDS, "-o", out)
+        self.assert_exit(p, EXIT_OK)
+        docs = self.load(out)["graph"]["metadata"]["documents"]
+        names = sorted(d["doc"] for d in docs)
+        self.assertEqual(names, sorted(os.listdir(SEEDS)))
+        dated = {d["doc"]: d["date"] for d in docs}
+        self.assertEqual(dated["002_f844181961fc0e49.txt"], "2023-09-12")
+        self.assertTrue(all(d["sentences"] > 0 for d in docs))
+
+    def test_every_output_format_written_at_once(self):
+        outs = [self.path(n) for n in ("g.json", "g.graphml", "g.dot")]
+        p = run("extract", SEEDS, *sum((["-o", o] for o in outs), []))
+        self.assert_exit(p, EXIT_OK)
+        for o in outs:
+            self.assertGreater(os.path.getsize(o), 0)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_json_to_standard_output_by_default(self):
+        p = run("extract", SEEDS)
+        self.assert_exit(p, EXIT_OK)
+        self.assertIn("graph", json.loads(p.stdout))
+
+    def test_format_option_with_standard_output(self):
+        p = run("extract", SEEDS, "-f", "dot", "-o", "-")
+        self.assert_exit(p, EXIT_OK)
+        self.assertIn(b"digraph", p.stdout)
+
+    def test_standard_input(self):
+        p = run("extract", "-", stdin=b"Kim Jong Un met Vladimir Putin on Wednesday.\n")
+        self.assert_exit(p, EXIT_OK)
+        docs = json.loads(p.stdout)["graph"]["metadata"]["documents"]
+        self.assertEqual(len(docs), 1)
+
+    def test_missing_input_alone_writes_nothing(self):
+        out = self.write("g.json", b"OLD")
+        p = run("extract", self.path("nope.txt"), "-o", out)
+        self.assert_exit(p, EXIT_NO_INPUT)
+        self.assert_stderr_has(p, "nope.txt")
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), b"OLD")
+
+    def test_missing_input_among_others_is_partial(self):
+        good = self.write("in/a.txt", b"Russia sanctioned Iran.\n")
+        out = self.path("g.json")
+        p = run("extract", good, self.path("nope.txt"), "-o", out)
+        self.assert_exit(p, EXIT_PARTIAL)
+        self.assert_stderr_has(p, "nope.txt")
+        self.assertEqual(len(self.load(out)["graph"]["metadata"]["documents"]), 1)
+
+    def test_directory_with_binary_file_skips_it_with_warning(self):
+        self.write("in/a.txt", b"Kim met Putin.\n")
+        self.write("in/b.bin", bytes(range(256)) * 8)
+        out = self.path("g.json")
+        p = run("extract", self.path("in"), "-o", out)
+        self.assert_exit(p, EXIT_PARTIAL)
+        self.assert_stderr_has(p, "b.bin", "warning")
+        docs = self.load(out)["graph"]["metadata"]["documents"]
+        self.assertEqual([d["doc"] for d in docs], ["a.txt"])
+
+    def test_invalid_utf8_is_reported_with_offset_and_replaced(self):
+        bad = self.write("bad.txt", b"Kim met Putin\xff\xfe in Russia.\n")
+        out = self.path("g.json")
+        p = run("extract", bad, "-o", out)
+        self.assert_exit(p, EXIT_PARTIAL)
+        self.assert_stderr_has(p, "bad.txt", "13")  # the first bad byte
+        with open(out, "rb") as f:
+            f.read().decode("utf-8")  # the output is valid UTF-8
+
+    def test_quiet_hides_warnings_but_not_the_status(self):
+        bad = self.write("bad.txt", b"Kim met Putin\xff.\n")
+        p = run("extract", "-q", bad, "-o", self.path("g.json"))
+        self.assert_exit(p, EXIT_PARTIAL)
+        self.assertEqual(p.stderr, b"")
+
+    def test_empty_file_is_no_input(self):
+        empty = self.write("empty.txt", b"")
+        out = self.path("g.json")
+        p = run("extract", empty, "-o", out)
+        self.assert_exit(p, EXIT_NO_INPUT)
+        self.assert_stderr_has(p, "empty.txt")
+        self.assertFalse(os.path.exists(out))
+
+    def test_file_with_nul_bytes_is_skipped_with_warning(self):
+        nul = self.write("nul.txt", b"Kim met\x00 Putin.\n" * 4)
+        p = run("extract", nul, "-o", self.path("g.json"))
+        self.assertIn(p.returncode, (EXIT_NO_INPUT, EXIT_PARTIAL))
+        self.assert_stderr_has(p, "nul.txt")
+
+    def test_jsonl_malformed_record_names_its_line(self):
+        corpus = self.write("c.jsonl",
+                            b'{"id": "one", "date": "2023-09-13", "text": "Kim met Putin."}\n'
+                            b'{"id": "two", "text": \n'
+                            b'{"id": "three", "text": "Russia sanctioned Iran."}\n')
+        out = self.path("g.json")
+        p = run("extract", corpus, "-o", out)
+        self.assert_exit(p, EXIT_PARTIAL)
+        self.assert_stderr_has(p, "c.jsonl:2")
+        docs = self.load(out)["graph"]["metadata"]["documents"]
+        self.assertEqual([d["doc"] for d in docs], ["one", "three"])
+        self.assertEqual(docs[0]["date"], "2023-09-13")
+
+    def test_unwritable_output_keeps_previous_file_and_leaves_no_temporary(self):
+        blocker = self.path("g.json")
+        os.mkdir(blocker)  # a directory where the file should go
+        p = run("extract", SEEDS, "-o", blocker)
+        self.assert_exit(p, EXIT_OUTPUT)
+        self.assert_stderr_has(p, "g.json")
+        self.assertTrue(os.path.isdir(blocker))
+        self.assertEqual(self.leftovers(), [])
+
+    def test_output_in_missing_directory(self):
+        p = run("extract", SEEDS, "-o", self.path("no", "such", "g.json"))
+        self.assert_exit(p, EXIT_OUTPUT)
+        self.assert_stderr_has(p, "no/such")
+
+
+class Convert(CliCase):
+    def saved_graph(self):
+        out = self.path("g.json")
+        self.assert_exit(run("extract", SEEDS, "-o", out), EXIT_OK)
+        return out
+
+    def test_json_to_graphml_and_dot(self):
+        src = self.saved_graph()
+        p = run("convert", src, "-o", self.path("g.graphml"), "-o", self.path("g.dot"))
+        self.assert_exit(p, EXIT_OK)
+        self.assertIn(b"<graphml", open(self.path("g.graphml"), "rb").read())
+        self.assertIn(b"digraph", open(self.path("g.dot"), "rb").read())
+
+    def test_json_round_trip_is_identical(self):
+        src = self.saved_graph()
+        again = self.path("again.json")
+        self.assert_exit(run("convert", src, "-o", again), EXIT_OK)
+        self.assertEqual(open(src, "rb").read(), open(again, "rb").read())
+
+    def test_missing_graph_file(self):
+        p = run("convert", self.path("nope.json"), "-o", self.path("g.dot"))
+        self.assert_exit(p, EXIT_NO_INPUT)
+        self.assert_stderr_has(p, "nope.json")
+
+    def test_malformed_graph_names_line_and_column(self):
+        bad = self.write("bad.json", b'{"graph": {"nodes": [\n  {"id": 1,,}\n]}}\n')
+        p = run("convert", bad, "-o", self.path("g.dot"))
+        self.assert_exit(p, EXIT_MALFORMED)
+        self.assert_stderr_has(p, "bad.json:2:")
+        self.assertFalse(os.path.exists(self.path("g.dot")))
+
+    def test_unreadable_format_is_usage_error(self):
+        dot = self.write("g.dot", b"digraph { a -> b }\n")
+        p = run("convert", dot, "-o", self.path("g.json"))
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "cannot read dot graphs")
+
+    def test_convert_needs_an_output(self):
+        p = run("convert", self.saved_graph())
+        self.assert_exit(p, EXIT_USAGE)
+        self.assert_stderr_has(p, "no output given")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
