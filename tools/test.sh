@@ -1,0 +1,57 @@
+#!/bin/sh
+# Builds and runs the whole test suite twice: as built for users, and
+# under AddressSanitizer + UndefinedBehaviorSanitizer. Warnings are errors
+# when CI=true. Ends with one line "tests: N passed, M failed".
+set -u
+cd "$(dirname "$0")/.."
+
+werror=false
+[ "${CI:-}" = true ] && werror=true
+
+configure() {
+    dir=$1
+    shift
+    if [ -f "$dir/build.ninja" ]; then
+        meson setup --reconfigure "$dir" "$@" >/dev/null
+    else
+        meson setup "$dir" "$@" >/dev/null
+    fi
+}
+
+# Prints "passed failed" from meson's summary of the last run in $1.
+count() {
+    awk '/^Ok:/ {ok = $2} /^(Fail|Unexpected Pass|Timeout):/ {bad += $NF}
+         END {printf "%d %d\n", ok, bad}' "$1"
+}
+
+status=0
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for variant in plain sanitize; do
+    dir=build
+    opts="-Dwerror=$werror"
+    if [ $variant = sanitize ]; then
+        dir=build-sanitize
+        opts="$opts -Db_sanitize=address,undefined -Db_lundef=false"
+    fi
+    echo "== $variant build ($dir)"
+    # shellcheck disable=SC2086
+    if ! configure "$dir" $opts || ! meson compile -C "$dir" >"$log" 2>&1; then
+        cat "$log"
+        echo "tests: 0 passed, 1 failed"
+        exit 1
+    fi
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        meson test -C "$dir" --print-errorlogs >"$log" 2>&1 || status=1
+    cat "$log"
+    set -- $(count "$log")
+    passed=$((passed + $1))
+    failed=$((failed + $2))
+done
+
+echo "tests: $passed passed, $failed failed"
+exit $status
