@@ -9,6 +9,7 @@ packages="
   meson ninja-build pkg-config gcc
   libgraphviz-dev graphviz libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev
   libxml2-utils python3 python3-networkx python3-igraph python3-jsonschema python3-graph-tool
+  python3-pygraphviz
 "
 
 missing=""
