@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <newsgraph/graph.h>
+
 #include "util/buf.h"
 #include "util/fail.h"
 #include "util/names.h"
@@ -63,7 +65,7 @@ struct ng_dict {
 };
 
 static const char *const kind_names[NG_DICT_KIND_COUNT] = {
-    "person", "country", "organization", "place", "title", "suffix",
+    "person", "country", "organization", "place", "title", "suffix", "trigger", "modality",
 };
 
 #define KIND_BIT(kind) (1u << (kind))
@@ -71,9 +73,12 @@ static const char *const kind_names[NG_DICT_KIND_COUNT] = {
 #define CUE_KINDS (KIND_BIT(NG_DICT_TITLE) | KIND_BIT(NG_DICT_SUFFIX))
 
 enum key_flags {
-    ONE_VALUE = 1,  /* at most one value */
-    DATE = 2,       /* YYYY or YYYY-MM-DD */
-    ENTITY_TYPE = 4 /* person, country, organization or place */
+    ONE_VALUE = 1,    /* at most one value */
+    DATE = 2,         /* YYYY or YYYY-MM-DD */
+    ENTITY_TYPE = 4,  /* person, country, organization or place */
+    RELATION = 8,     /* meets, visits, supplies or sanctions */
+    MODALITY_NAME = 16, /* planned, alleged or denied */
+    SUBJECT_ROLE = 32   /* agent or recipient */
 };
 
 /* Which keys exist, which kinds may carry them, and what their values
@@ -93,6 +98,12 @@ static const struct key_rule {
     {"from", KIND_BIT(NG_DICT_PERSON), ONE_VALUE | DATE},
     {"until", KIND_BIT(NG_DICT_PERSON), ONE_VALUE | DATE},
     {"type", CUE_KINDS, ONE_VALUE | ENTITY_TYPE},
+    {"relation", KIND_BIT(NG_DICT_TRIGGER), ONE_VALUE | RELATION},
+    {"verb", KIND_BIT(NG_DICT_TRIGGER), 0},
+    {"noun", KIND_BIT(NG_DICT_TRIGGER), 0},
+    {"prep", KIND_BIT(NG_DICT_TRIGGER), 0},
+    {"subject", KIND_BIT(NG_DICT_TRIGGER), ONE_VALUE | SUBJECT_ROLE},
+    {"modality", KIND_BIT(NG_DICT_MODALITY), ONE_VALUE | MODALITY_NAME},
 };
 
 /* ---- reading the text ---------------------------------------------- */
@@ -251,7 +262,8 @@ static int parse_kind(dict_parser *p, char *field, dict_record *rec)
         return parse_error(p, kind, "unknown kind '%.40s': fields are separated by TABs, "
                                     "not spaces", kind);
     return parse_error(p, kind, "unknown kind '%.40s' (expected person, country, "
-                                "organization, place, title or suffix)", kind);
+                                "organization, place, title, suffix, trigger or modality)",
+                       kind);
 }
 
 /* Stores the folded name in the chunk's key buffer; the record keeps an
@@ -296,6 +308,18 @@ static int check_value(dict_parser *p, const struct key_rule *rule, const char *
     if ((rule->flags & ENTITY_TYPE) && !is_entity_type(value))
         return parse_error(p, value, "bad type '%.40s' (expected person, country, "
                                      "organization or place)", value);
+    ng_relation relation;
+    if ((rule->flags & RELATION) && ng_relation_parse(value, &relation) != 0)
+        return parse_error(p, value, "bad relation '%.40s' (expected meets, visits, "
+                                     "supplies or sanctions)", value);
+    if ((rule->flags & SUBJECT_ROLE) && strcmp(value, "agent") != 0 &&
+        strcmp(value, "recipient") != 0)
+        return parse_error(p, value, "bad subject '%.40s' (expected agent or recipient)", value);
+    ng_modality modality;
+    if ((rule->flags & MODALITY_NAME) &&
+        (ng_modality_parse(value, &modality) != 0 || modality == NG_MODALITY_ASSERTED))
+        return parse_error(p, value, "bad modality '%.40s' (expected planned, alleged or "
+                                     "denied)", value);
     return 0;
 }
 
@@ -361,6 +385,12 @@ static int check_record(dict_parser *p, const dict_record *rec, const char *line
     const ng_dict_entry *e = &rec->entry;
     if ((CUE_KINDS & KIND_BIT(e->kind)) && !find_field(e, "type"))
         return parse_error(p, line_end, "missing type= for a %s", kind_names[e->kind]);
+    if (e->kind == NG_DICT_TRIGGER && !find_field(e, "relation"))
+        return parse_error(p, line_end, "missing relation= for a trigger");
+    if (e->kind == NG_DICT_TRIGGER && !find_field(e, "verb") && !find_field(e, "noun"))
+        return parse_error(p, line_end, "a trigger needs verb= or noun= forms");
+    if (e->kind == NG_DICT_MODALITY && !find_field(e, "modality"))
+        return parse_error(p, line_end, "missing modality= for a modality cue");
     const char *from = ng_dict_value(e, "from");
     const char *until = ng_dict_value(e, "until");
     if (from && until && date_before(until, from))

@@ -31,11 +31,13 @@ typedef enum ng_dict_kind {
     NG_DICT_COUNTRY,
     NG_DICT_ORGANIZATION,
     NG_DICT_PLACE,
-    NG_DICT_TITLE, /* a word before a name: "President", "Gen." */
-    NG_DICT_SUFFIX /* a word ending a name: "Cosmodrome", "Ministry" */
+    NG_DICT_TITLE,   /* a word before a name: "President", "Gen." */
+    NG_DICT_SUFFIX,  /* a word ending a name: "Cosmodrome", "Ministry" */
+    NG_DICT_TRIGGER, /* a word that signals a relation: "met", "summit" */
+    NG_DICT_MODALITY /* a word that makes an event planned, alleged or denied */
 } ng_dict_kind;
 
-#define NG_DICT_KIND_COUNT 6
+#define NG_DICT_KIND_COUNT 8
 
 typedef struct ng_dict ng_dict;
 
