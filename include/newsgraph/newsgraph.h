@@ -7,12 +7,14 @@
  *   graph.h    the model: entities, edges, evidence
  *   extract.h  reading documents and extracting a graph from them
  *   io.h       exporters and loaders
+ *   eval.h     scoring a graph against gold annotations
  *   error.h    status codes and the error record
  */
 #ifndef NEWSGRAPH_H
 #define NEWSGRAPH_H
 
 #include <newsgraph/error.h>
+#include <newsgraph/eval.h>
 #include <newsgraph/extract.h>
 #include <newsgraph/graph.h>
 #include <newsgraph/io.h>

@@ -91,5 +91,6 @@ int cli_parse_format(const char *command, const char *name, ng_format *out);
 /* --- subcommands ----------------------------------------------------------- */
 int cli_extract(int argc, char **argv);
 int cli_convert(int argc, char **argv);
+int cli_eval(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ typedef struct command {
 static const command commands[] = {
     {"extract", cli_extract, "build a graph from news documents"},
     {"convert", cli_convert, "write a saved graph in another format"},
+    {"eval", cli_eval, "score a graph against gold annotations"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
