@@ -356,7 +356,23 @@ static int is_label(const char *s, size_t n, const words *w)
     return 1;
 }
 
-/* "Copyright © 2024 Globe Times", "© BBC", "All rights reserved." */
+/* Whether s[0..n) has at most a few words and a year ("Reuters 2024"). */
+static int short_line_with_year(const char *s, size_t n)
+{
+    size_t word_count = 0, year = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1])))
+            word_count++;
+        if (i + 4 <= n && (i == 0 || !is_digit(s[i - 1])) && is_digit(s[i]) && is_digit(s[i + 1]) &&
+            is_digit(s[i + 2]) && is_digit(s[i + 3]) && (i + 4 == n || !is_digit(s[i + 4])) &&
+            (s[i] == '1' || s[i] == '2'))
+            year = 1;
+    }
+    return year && word_count <= 8;
+}
+
+/* "Copyright © 2024 Globe Times", "Copyright Reuters 2024", "© BBC",
+ * "All rights reserved." */
 static int is_copyright(const char *s, size_t n)
 {
     if (n > NOTICE_MAX)
@@ -373,7 +389,7 @@ static int is_copyright(const char *s, size_t n)
         left--;
     }
     return starts_with_ci(rest, left, "\xc2\xa9") || starts_with_ci(rest, left, "(c)") ||
-           (left > 0 && is_digit(rest[0]));
+           (left > 0 && is_digit(rest[0])) || short_line_with_year(rest, left);
 }
 
 static int is_cookie_notice(const char *s, size_t n)
