@@ -8,15 +8,17 @@
  * invalid byte replaced, an empty file) are reported through the warning
  * callback; nothing is printed.
  *
+ *     ng_extractor *x = ng_extractor_new(NULL, &err);   // the built-in dictionary
  *     ng_reader *r = ng_reader_new(NULL, &err);
  *     ng_reader_add(r, "seeds", &err);
  *     const ng_document *doc;
  *     int rc;
  *     while ((rc = ng_reader_next(r, &doc, &err)) != 0) {
  *         if (rc < 0) { report(&err); continue; }   // that input is skipped
- *         ng_extract_document(graph, doc, &err);
+ *         ng_extract_document(x, graph, doc, &err);
  *     }
  *     ng_reader_free(r);
+ *     ng_extractor_free(x);
  */
 #ifndef NEWSGRAPH_EXTRACT_H
 #define NEWSGRAPH_EXTRACT_H
@@ -89,10 +91,33 @@ int ng_reader_next(ng_reader *reader, const ng_document **doc, ng_error *err);
 /* Number of documents handed out so far. */
 size_t ng_reader_document_count(const ng_reader *reader);
 
+/* The extractor holds the dictionaries: the known names, the title and
+ * suffix cues, the words of the relations and of their modality (the
+ * format is documented in data/README.md). */
+typedef struct ng_extractor ng_extractor;
+
+typedef struct ng_extractor_options {
+    int no_default_dictionary; /* nonzero: start from an empty dictionary */
+} ng_extractor_options;
+
+/* Returns a new extractor owned by the caller (ng_extractor_free), with
+ * the built-in dictionary unless the options say otherwise; NULL if out of
+ * memory. `options` may be NULL. */
+ng_extractor *ng_extractor_new(const ng_extractor_options *options, ng_error *err);
+void ng_extractor_free(ng_extractor *extractor);
+
+/* Loads a dictionary file whose entries add to, replace or remove those
+ * loaded before. Errors name the file, line and column (NG_ERR_PARSE,
+ * NG_ERR_ENCODING), or the file (NG_ERR_NOT_FOUND, NG_ERR_IO); a file with
+ * an error changes nothing. */
+int ng_extractor_add_dictionary(ng_extractor *extractor, const char *path, ng_error *err);
+
 /* Runs the extraction pipeline on one document and adds what it finds to
- * the graph: the document record (name, date, sentence count) and the
- * entities and relations found in its sentences. */
-int ng_extract_document(ng_graph *graph, const ng_document *doc, ng_error *err);
+ * the graph: the document record (name, date, sentence count), the
+ * entities mentioned, and the relations between them with their evidence.
+ * An extractor is not safe to use from two threads at once. */
+int ng_extract_document(ng_extractor *extractor, ng_graph *graph, const ng_document *doc,
+                        ng_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,25 +1,105 @@
-/* The extraction pipeline, one document at a time: sentences, then (as
- * the extraction stages land) mentions, entities and relations. */
+/* The extraction pipeline, one sentence at a time: tokens, mentions,
+ * resolution to entities, relations. The dictionary is indexed once, when
+ * the first document is read after the dictionaries changed. */
+#include <stdlib.h>
+
 #include <newsgraph/extract.h>
 
+#include "extract/dict.h"
+#include "extract/gazetteer.h"
+#include "extract/mention.h"
+#include "extract/relation.h"
+#include "extract/resolve.h"
+#include "extract/token.h"
 #include "text/sentence.h"
 #include "util/fail.h"
 
-/* Counts the sentences of the document's analysed text. */
-static long count_sentences(const ng_document *doc)
+struct ng_extractor {
+    ng_dict *dict;
+    ng_gazetteer *gaz;  /* NULL until needed, and after the dictionary changes */
+    ng_resolver *resolver;
+    ng_tokens tokens;
+    ng_mentions mentions;
+};
+
+ng_extractor *ng_extractor_new(const ng_extractor_options *options, ng_error *err)
 {
-    long count = 0;
-    size_t pos = 0;
-    ng_span span;
-    while (ng_sentence_next(doc->text, doc->length, &pos, &span))
-        count++;
-    return count;
+    ng_extractor *x = calloc(1, sizeof *x);
+    if (!x) {
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    x->dict = ng_dict_new(err);
+    x->resolver = x->dict ? ng_resolver_new(x->dict, err) : NULL;
+    int builtin = !options || !options->no_default_dictionary;
+    if (!x->resolver || (builtin && ng_dict_load_default(x->dict, err) != 0)) {
+        ng_extractor_free(x);
+        return NULL;
+    }
+    return x;
 }
 
-int ng_extract_document(ng_graph *graph, const ng_document *doc, ng_error *err)
+void ng_extractor_free(ng_extractor *x)
 {
-    if (!graph || !doc || !doc->name)
+    if (!x)
+        return;
+    ng_gazetteer_free(x->gaz);
+    ng_resolver_free(x->resolver);
+    ng_dict_free(x->dict);
+    ng_tokens_free(&x->tokens);
+    ng_mentions_free(&x->mentions);
+    free(x);
+}
+
+int ng_extractor_add_dictionary(ng_extractor *x, const char *path, ng_error *err)
+{
+    int rc = ng_dict_load_file(x->dict, path, err);
+    if (rc == 0) {
+        ng_gazetteer_free(x->gaz);
+        x->gaz = NULL;
+    }
+    return rc;
+}
+
+/* Drops the mentions that resolved to nothing ("But" starting a
+ * sentence), so that the relation finder sees only real ones. */
+static void keep_resolved(ng_mentions *mentions)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < mentions->count; i++)
+        if (mentions->items[i].entity)
+            mentions->items[kept++] = mentions->items[i];
+    mentions->count = kept;
+}
+
+static int read_sentence(ng_extractor *x, ng_graph *graph, const ng_document *doc, ng_span span,
+                         long number, ng_error *err)
+{
+    if (ng_tokenize(doc->text, span, &x->tokens) != 0 ||
+        ng_mentions_find(x->gaz, &x->tokens, &x->mentions) != 0 ||
+        ng_resolver_resolve(x->resolver, &x->tokens, &x->mentions, err) != 0)
+        return ng_fail_nomem(err);
+    keep_resolved(&x->mentions);
+    ng_sentence_view view = {doc, number, span, &x->tokens, &x->mentions};
+    return ng_relations_find(x->gaz, x->resolver, graph, &view, err);
+}
+
+int ng_extract_document(ng_extractor *x, ng_graph *graph, const ng_document *doc, ng_error *err)
+{
+    if (!x || !graph || !doc || !doc->name)
         return ng_fail(err, NG_ERR_INVALID, NULL, "extraction needs a graph and a named document");
-    ng_docinfo info = {doc->name, doc->date, count_sentences(doc)};
+    if (!x->gaz && !(x->gaz = ng_gazetteer_new(x->dict, err)))
+        return NG_ERR_NOMEM;
+    ng_docinfo info = {doc->name, doc->date, 0};
+    if (ng_graph_add_document(graph, &info, err) != 0)
+        return NG_ERR_NOMEM;
+    ng_resolver_start(x->resolver, graph, doc);
+    size_t pos = 0;
+    ng_span span;
+    while (ng_sentence_next(doc->text, doc->length, &pos, &span)) {
+        info.sentences++;
+        if (read_sentence(x, graph, doc, span, info.sentences, err) != 0)
+            return NG_ERR_NOMEM;
+    }
     return ng_graph_add_document(graph, &info, err);
 }

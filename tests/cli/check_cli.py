@@ -61,11 +61,11 @@ class HelpAndVersion(CliCase):
         p = run("--help")
         self.assert_exit(p, EXIT_OK)
         out = p.stdout.decode()
-        for text in ("Usage: newsgraph COMMAND", "extract", "convert", "Exit status", "70"):
+        for text in ("Usage: newsgraph COMMAND", "extract", "convert", "eval", "Exit status", "70"):
             self.assertIn(text, out)
 
     def test_every_command_has_help(self):
-        for cmd in ("extract", "convert"):
+        for cmd in ("extract", "convert", "eval"):
             p = run(cmd, "--help")
             self.assert_exit(p, EXIT_OK)
             self.assertIn(f"Usage: newsgraph {cmd}", p.stdout.decode())
@@ -243,6 +243,35 @@ class Extract(CliCase):
         p = run("extract", SEEDS, "-o", self.path("no", "such", "g.json"))
         self.assert_exit(p, EXIT_OUTPUT)
         self.assert_stderr_has(p, "no/such")
+
+
+class Dictionaries(CliCase):
+    def test_user_dictionary_adds_names_and_words(self):
+        d = self.write("my.tsv", b"person\tZara Veltman\talias=Veltman\n"
+                                 b"trigger\tparley\trelation=meets\tverb=parley|parleyed\tprep=with\n")
+        p = run("extract", "--dict", d, "-", stdin=b"Veltman parleyed with Vladimir Putin.\n")
+        self.assert_exit(p, EXIT_OK)
+        g = json.loads(p.stdout)["graph"]
+        self.assertEqual([(e["source"], e["relation"], e["target"]) for e in g["edges"]],
+                         [("vladimir-putin", "meets", "zara-veltman")])
+
+    def test_malformed_dictionary_names_line_and_column(self):
+        d = self.write("bad.tsv", b"person\tGood Name\nplanet\tMars\n")
+        out = self.path("g.json")
+        p = run("extract", "--dict", d, SEEDS, "-o", out)
+        self.assert_exit(p, EXIT_MALFORMED)
+        self.assert_stderr_has(p, "bad.tsv:2:1:", "unknown kind 'planet'")
+        self.assertFalse(os.path.exists(out))
+
+    def test_missing_dictionary(self):
+        p = run("extract", "--dict", self.path("nope.tsv"), SEEDS, "-o", self.path("g.json"))
+        self.assert_exit(p, EXIT_NO_INPUT)
+        self.assert_stderr_has(p, "nope.tsv")
+
+    def test_no_default_dictionary_finds_nothing(self):
+        p = run("extract", "--no-default-dict", "-", stdin=b"Kim Jong Un met Vladimir Putin.\n")
+        self.assert_exit(p, EXIT_OK)
+        self.assertEqual(json.loads(p.stdout)["graph"]["edges"], [])
 
 
 class Convert(CliCase):

@@ -1,0 +1,66 @@
+/* Every phrase of the dictionary, indexed for matching against tokens:
+ * names and their aliases, demonyms, capitals and metonyms, titles and
+ * suffixes, relation words and modality cues. One lookup per token and
+ * phrase length, longest match first. */
+#ifndef NG_EXTRACT_GAZETTEER_H
+#define NG_EXTRACT_GAZETTEER_H
+
+#include <stddef.h>
+
+#include <newsgraph/error.h>
+
+#include "extract/dict.h"
+#include "extract/token.h"
+
+/* What a phrase is to the entry it comes from. */
+typedef enum ng_gaz_role {
+    NG_GAZ_NAME,     /* the canonical name or an alias of an entity */
+    NG_GAZ_DEMONYM,  /* "North Korean": the country, as an adjective */
+    NG_GAZ_CAPITAL,  /* "Pyongyang": the city, or the government */
+    NG_GAZ_METONYM,  /* "Kremlin": the government */
+    NG_GAZ_TITLE,    /* "President", "foreign minister" */
+    NG_GAZ_SUFFIX,   /* "Cosmodrome", "Ministry" */
+    NG_GAZ_VERB,     /* a relation word used as a verb */
+    NG_GAZ_NOUN,     /* a relation word used as a noun */
+    NG_GAZ_MODALITY  /* "expected to", "accused" */
+} ng_gaz_role;
+
+#define NG_GAZ_BIT(role) (1u << (role))
+#define NG_GAZ_ENTITY_ROLES                                                                 \
+    (NG_GAZ_BIT(NG_GAZ_NAME) | NG_GAZ_BIT(NG_GAZ_DEMONYM) | NG_GAZ_BIT(NG_GAZ_CAPITAL) |    \
+     NG_GAZ_BIT(NG_GAZ_METONYM))
+
+typedef struct ng_gaz_target {
+    const ng_dict_entry *entry;
+    ng_gaz_role role;
+    int acronym; /* a short all-capitals form ("US"): matches capitals only */
+} ng_gaz_target;
+
+#define NG_GAZ_MAX_TARGETS 16
+
+/* The targets of the phrase found, those whose role was asked for and
+ * whose case matches the text. */
+typedef struct ng_gaz_match {
+    size_t length; /* in tokens; 0: no match */
+    ng_gaz_target targets[NG_GAZ_MAX_TARGETS];
+    size_t count;
+} ng_gaz_match;
+
+typedef struct ng_gazetteer ng_gazetteer;
+
+/* Indexes every entry of `dict`, which must outlive the gazetteer.
+ * Owned by the caller (ng_gazetteer_free); NULL if out of memory. */
+ng_gazetteer *ng_gazetteer_new(const ng_dict *dict, ng_error *err);
+void ng_gazetteer_free(ng_gazetteer *gaz);
+
+/* Finds the longest phrase that starts at token i and has a target with a
+ * role in `roles` (a set of NG_GAZ_BIT) whose case fits: entity names must
+ * start with a capital or digit, acronyms be in capitals. Returns 1 and
+ * fills *out, or 0. */
+int ng_gazetteer_match(const ng_gazetteer *gaz, const ng_tokens *tokens, size_t i,
+                       unsigned roles, ng_gaz_match *out);
+
+/* The first target of `m` with a role in `roles`, or NULL. */
+const ng_gaz_target *ng_gaz_find(const ng_gaz_match *m, unsigned roles);
+
+#endif

@@ -1,0 +1,159 @@
+#include "extract/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Each list is sorted (strcmp order), which a test checks, so that a
+ * lookup is a binary search. */
+
+static const char *const location_preps[] = {
+    "across", "around", "at", "from", "in", "inside", "into", "near", "outside",
+    "through", "to", "toward", "towards", "via", "within",
+};
+
+static const char *const preps[] = {
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around",
+    "as", "at", "before", "behind", "below", "beside", "between", "by", "despite", "during",
+    "except", "for", "from", "in", "including", "inside", "into", "near", "of", "off", "on", "onto",
+    "outside", "over", "per", "since", "than", "through", "throughout", "to", "toward",
+    "towards", "under", "until", "upon", "via", "with", "within", "without",
+};
+
+static const char *const determiners[] = {
+    "a", "all", "an", "another", "any", "both", "each", "every", "her", "his", "its",
+    "more", "my", "our", "several", "some", "that", "the", "their", "these", "this",
+    "those", "your",
+};
+
+static const char *const negations[] = {
+    "aren't", "can't", "cannot", "couldn't", "didn't", "doesn't", "don't", "hadn't",
+    "hasn't", "haven't", "isn't", "neither", "never", "no", "nor", "not", "wasn't",
+    "weren't", "won't", "wouldn't",
+};
+
+static const char *const clause_openers[] = {
+    "although", "because", "but", "if", "though", "unless", "whereas", "whether", "while",
+};
+
+static const char *const relatives[] = {
+    "when", "where", "which", "who", "whom", "whose",
+};
+
+static const char *const speech_verbs[] = {
+    "added", "adds", "announced", "explained", "noted", "said", "say", "says",
+    "stated", "told", "tweeted", "warned", "wrote",
+};
+
+static const char *const group_nouns[] = {
+    "air", "army", "authorities", "delegation", "diplomats", "forces", "government",
+    "leadership", "media", "military", "navy", "officials", "regime", "side", "soldiers",
+    "troops",
+};
+
+static const char *const person_pronouns[] = {
+    "he", "her", "him", "his", "she",
+};
+
+static const char *const title_adjs[] = {
+    "acting", "chief", "current", "deputy", "first", "former", "incoming", "late", "new",
+    "outgoing", "senior", "then", "top",
+};
+
+static const char *const facility_nouns[] = {
+    "airport", "base", "bases", "center", "centers", "centre", "centres", "complex",
+    "cosmodrome", "exhibition", "facilities", "facility", "factories", "factory",
+    "headquarters", "hospital", "museum", "plant", "plants", "port", "school", "schools",
+    "shipyard", "site", "sites", "spaceport", "station", "university",
+};
+
+static const char *const object_preps[] = {
+    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "like",
+    "near", "of", "on", "onto", "over", "than", "to", "toward", "towards", "under", "upon",
+    "via", "with", "within", "without",
+};
+
+static const char *const person_nouns[] = {
+    "adviser", "advisor", "ambassador", "analyst", "chair", "chairman", "chairwoman", "chief",
+    "commander", "correspondent", "diplomat", "envoy", "expert", "general", "governor", "head",
+    "journalist", "lawmaker", "leader", "marshal", "mayor", "minister", "officer", "official",
+    "premier", "president", "reporter", "secretary", "senator", "spokesman", "spokesperson",
+    "spokeswoman",
+};
+
+static const char *const adverbs[] = {
+    "again", "already", "also", "earlier", "eventually", "finally", "first", "jointly",
+    "just", "later", "meanwhile", "never", "now", "often", "once", "previously", "recently",
+    "reportedly", "secretly", "since", "soon", "still", "then", "today", "together", "twice",
+    "yesterday",
+};
+
+static const char *const envoy_nouns[] = {
+    "delegation", "delegations", "emissary", "entourage", "envoy", "envoys", "mission",
+    "missions", "officials", "representatives", "team",
+};
+
+static const char *const vehicle_nouns[] = {
+    "aircraft", "boat", "car", "convoy", "flight", "helicopter", "jet", "jetliner",
+    "limousine", "motorcade", "plane", "ship", "train", "vessel",
+};
+
+static const char *const calendar[] = {
+    "april", "august", "december", "february", "friday", "january", "july", "june",
+    "march", "may", "monday", "november", "october", "saturday", "september", "sunday",
+    "thursday", "tuesday", "wednesday",
+};
+
+static const char *const auxiliaries[] = {
+    "am", "are", "be", "been", "being", "could", "did", "do", "does", "had", "has",
+    "have", "having", "is", "may", "might", "must", "shall", "should", "was", "were",
+    "will", "would",
+};
+
+#define LIST(a) {a, sizeof a / sizeof a[0]}
+
+static const struct word_list {
+    const char *const *words;
+    size_t count;
+} lists[NG_LEX_CLASS_COUNT] = {
+    [NG_LEX_LOCATION_PREP] = LIST(location_preps),
+    [NG_LEX_PREP] = LIST(preps),
+    [NG_LEX_DETERMINER] = LIST(determiners),
+    [NG_LEX_NEGATION] = LIST(negations),
+    [NG_LEX_CLAUSE_OPENER] = LIST(clause_openers),
+    [NG_LEX_RELATIVE] = LIST(relatives),
+    [NG_LEX_SPEECH_VERB] = LIST(speech_verbs),
+    [NG_LEX_GROUP_NOUN] = LIST(group_nouns),
+    [NG_LEX_PERSON_PRONOUN] = LIST(person_pronouns),
+    [NG_LEX_TITLE_ADJ] = LIST(title_adjs),
+    [NG_LEX_FACILITY_NOUN] = LIST(facility_nouns),
+    [NG_LEX_VEHICLE_NOUN] = LIST(vehicle_nouns),
+    [NG_LEX_CALENDAR] = LIST(calendar),
+    [NG_LEX_AUXILIARY] = LIST(auxiliaries),
+    [NG_LEX_OBJECT_PREP] = LIST(object_preps),
+    [NG_LEX_ENVOY_NOUN] = LIST(envoy_nouns),
+    [NG_LEX_ADVERB] = LIST(adverbs),
+    [NG_LEX_PERSON_NOUN] = LIST(person_nouns),
+};
+
+static int compare(const void *key, const void *item)
+{
+    return strcmp(key, *(const char *const *)item);
+}
+
+int ng_lex_is(ng_lex_class cls, const char *word)
+{
+    if ((unsigned)cls >= NG_LEX_CLASS_COUNT || !word)
+        return 0;
+    return bsearch(word, lists[cls].words, lists[cls].count, sizeof(const char *), compare) !=
+           NULL;
+}
+
+const char *const *ng_lex_words(ng_lex_class cls, size_t *count)
+{
+    if ((unsigned)cls >= NG_LEX_CLASS_COUNT) {
+        *count = 0;
+        return NULL;
+    }
+    *count = lists[cls].count;
+    return lists[cls].words;
+}

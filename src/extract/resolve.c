@@ -1,0 +1,512 @@
+#include "extract/resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/lexicon.h"
+#include "util/buf.h"
+#include "util/fail.h"
+#include "util/names.h"
+
+/* A person named in the current document, for short forms. */
+typedef struct doc_person {
+    const ng_entity *entity;
+    char *parts;    /* the folded label: words separated by single spaces */
+    long mentions;
+    size_t last;    /* order of the last mention */
+} doc_person;
+
+/* A title held by a person, as the document says ("Russian President
+ * Vladimir Putin") or the dictionary knows. */
+typedef struct holder {
+    const ng_dict_entry *country;
+    const ng_dict_entry *title;
+    const ng_entity *entity;
+} holder;
+
+/* A place described in the document ("an aircraft factory"). */
+typedef struct facility {
+    const ng_entity *entity;
+    char *head;
+} facility;
+
+struct ng_resolver {
+    const ng_dict *dict;
+    ng_graph *graph;
+    const ng_document *doc;
+    doc_person *persons;
+    size_t person_count, person_cap;
+    holder *holders;
+    size_t holder_count, holder_cap;
+    facility *facilities;
+    size_t facility_count, facility_cap;
+    const ng_entity *last_person;
+    const ng_entity **countries; /* named in the document, for "the North" */
+    const ng_entity **travellers; /* pairs: who, and where they last went */
+    size_t travel_count, travel_cap;
+    size_t last_trip;             /* index in travellers of the latest noted */
+    size_t country_count, country_cap;
+    size_t clock; /* counts resolved mentions, to order them */
+    ng_buf scratch, label;
+};
+
+ng_resolver *ng_resolver_new(const ng_dict *dict, ng_error *err)
+{
+    ng_resolver *r = calloc(1, sizeof *r);
+    if (!r) {
+        ng_fail_nomem(err);
+        return NULL;
+    }
+    r->dict = dict;
+    return r;
+}
+
+static void forget_document(ng_resolver *r)
+{
+    for (size_t i = 0; i < r->person_count; i++)
+        free(r->persons[i].parts);
+    for (size_t i = 0; i < r->facility_count; i++)
+        free(r->facilities[i].head);
+    r->person_count = r->holder_count = r->facility_count = r->country_count = 0;
+    r->travel_count = 0;
+    r->last_person = NULL;
+    r->clock = 0;
+}
+
+void ng_resolver_free(ng_resolver *r)
+{
+    if (!r)
+        return;
+    forget_document(r);
+    free(r->persons);
+    free(r->holders);
+    free(r->facilities);
+    free(r->countries);
+    free(r->travellers);
+    ng_buf_free(&r->scratch);
+    ng_buf_free(&r->label);
+    free(r);
+}
+
+void ng_resolver_start(ng_resolver *r, ng_graph *graph, const ng_document *doc)
+{
+    forget_document(r);
+    r->graph = graph;
+    r->doc = doc;
+}
+
+const ng_entity *ng_resolver_last_person(const ng_resolver *r)
+{
+    return r->last_person;
+}
+
+int ng_resolver_note_visit(ng_resolver *r, const ng_entity *who, const ng_entity *where)
+{
+    /* A facility toured on the way is not where the trip goes. */
+    for (size_t i = 0; i < r->facility_count; i++)
+        if (r->facilities[i].entity == where)
+            return 0;
+    for (size_t i = 0; i < r->travel_count; i += 2)
+        if (r->travellers[i] == who) {
+            r->travellers[i + 1] = where;
+            r->last_trip = i;
+            return 0;
+        }
+    void *items = r->travellers;
+    if (ng_array_grow(&items, &r->travel_cap, r->travel_count + 2, sizeof *r->travellers) != 0)
+        return NG_ERR_NOMEM;
+    r->travellers = items;
+    r->last_trip = r->travel_count;
+    r->travellers[r->travel_count++] = who;
+    r->travellers[r->travel_count++] = where;
+    return 0;
+}
+
+const ng_entity *ng_resolver_last_traveller(const ng_resolver *r)
+{
+    return r->travel_count ? r->travellers[r->last_trip] : NULL;
+}
+
+const ng_entity *ng_resolver_destination(const ng_resolver *r, const ng_entity *who)
+{
+    for (size_t i = 0; i < r->travel_count; i += 2)
+        if (r->travellers[i] == who)
+            return r->travellers[i + 1];
+    return NULL;
+}
+
+/* --- people of the document ------------------------------------------- */
+
+static doc_person *find_person(ng_resolver *r, const ng_entity *e)
+{
+    for (size_t i = 0; i < r->person_count; i++)
+        if (r->persons[i].entity == e)
+            return &r->persons[i];
+    return NULL;
+}
+
+static int note_person(ng_resolver *r, const ng_entity *e)
+{
+    r->last_person = e;
+    doc_person *p = find_person(r, e);
+    if (!p) {
+        ng_buf folded = {0};
+        const char *label = ng_entity_label(e);
+        void *items = r->persons;
+        if (ng_name_fold(label, strlen(label), &folded) != 0 ||
+            ng_array_grow(&items, &r->person_cap, r->person_count + 1, sizeof *r->persons)) {
+            ng_buf_free(&folded);
+            return NG_ERR_NOMEM;
+        }
+        r->persons = items;
+        p = &r->persons[r->person_count++];
+        p->entity = e;
+        p->parts = folded.data; /* the buffer's memory now belongs to the person */
+        p->mentions = 0;
+    }
+    p->mentions++;
+    p->last = r->clock;
+    return 0;
+}
+
+/* Whether `word` is the first or the last word of the folded name. */
+static int is_name_part(const char *parts, const char *word)
+{
+    size_t n = strlen(word);
+    const char *last = strrchr(parts, ' ');
+    if (!last)
+        return 0; /* a one-word name has no short form */
+    return (strncmp(parts, word, n) == 0 && parts[n] == ' ') || strcmp(last + 1, word) == 0;
+}
+
+/* The person of the document a short form refers to: among those whose
+ * name has it as first or last word, the most mentioned, then the latest. */
+static const ng_entity *short_form(ng_resolver *r, const char *word)
+{
+    const doc_person *best = NULL;
+    for (size_t i = 0; i < r->person_count; i++) {
+        const doc_person *p = &r->persons[i];
+        if (!is_name_part(p->parts, word))
+            continue;
+        if (!best || p->mentions > best->mentions ||
+            (p->mentions == best->mentions && p->last > best->last))
+            best = p;
+    }
+    return best ? best->entity : NULL;
+}
+
+static int note_country(ng_resolver *r, const ng_entity *e)
+{
+    for (size_t i = 0; i < r->country_count; i++)
+        if (r->countries[i] == e)
+            return 0;
+    void *items = r->countries;
+    if (ng_array_grow(&items, &r->country_cap, r->country_count + 1, sizeof *r->countries) != 0)
+        return NG_ERR_NOMEM;
+    r->countries = items;
+    r->countries[r->country_count++] = e;
+    return 0;
+}
+
+/* "the North" after North Korea was named: the country of the document
+ * whose name of two or more words begins with `word`. */
+static const ng_entity *country_short_form(ng_resolver *r, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = r->country_count; i-- > 0;) {
+        const char *label = ng_entity_label(r->countries[i]);
+        ng_buf_clear(&r->scratch);
+        if (ng_name_fold(label, strlen(label), &r->scratch) != 0)
+            return NULL;
+        if (strncmp(r->scratch.data, word, n) == 0 && r->scratch.data[n] == ' ')
+            return r->countries[i];
+    }
+    return NULL;
+}
+
+/* --- titles and roles --------------------------------------------------- */
+
+static int note_holder(ng_resolver *r, const ng_dict_entry *country, const ng_dict_entry *title,
+                       const ng_entity *e)
+{
+    if (!title)
+        return 0;
+    for (size_t i = 0; i < r->holder_count; i++)
+        if (r->holders[i].country == country && r->holders[i].title == title) {
+            r->holders[i].entity = e; /* the latest holder named */
+            return 0;
+        }
+    void *items = r->holders;
+    if (ng_array_grow(&items, &r->holder_cap, r->holder_count + 1, sizeof *r->holders) != 0)
+        return NG_ERR_NOMEM;
+    r->holders = items;
+    r->holders[r->holder_count++] = (holder){country, title, e};
+    return 0;
+}
+
+/* Whether a dictionary person holds `title` (its name or an alias, folded,
+ * among the person's roles). */
+static int holds_title(ng_resolver *r, const ng_dict_entry *person, const ng_dict_entry *title)
+{
+    const char *const *roles;
+    size_t nroles = ng_dict_values(person, "role", &roles);
+    const char *const *aliases;
+    size_t naliases = ng_dict_values(title, "alias", &aliases);
+    for (size_t k = 0; k <= naliases; k++) {
+        const char *name = k == 0 ? title->name : aliases[k - 1];
+        ng_buf_clear(&r->scratch);
+        if (ng_name_fold(name, strlen(name), &r->scratch) != 0)
+            return 0;
+        for (size_t i = 0; i < nroles; i++) {
+            ng_buf_clear(&r->label);
+            if (ng_name_fold(roles[i], strlen(roles[i]), &r->label) == 0 &&
+                strcmp(r->label.data, r->scratch.data) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_of_country(const ng_dict_entry *person, const ng_dict_entry *country)
+{
+    const char *const *values;
+    size_t n = ng_dict_values(person, "country", &values);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(values[i], country->name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the tenure of `person` covers `date` (YYYY-MM-DD), or, with no
+ * date, whether it is current. Dates compare as strings at the precision
+ * both have. */
+static int in_office(const ng_dict_entry *person, const char *date)
+{
+    const char *from = ng_dict_value(person, "from");
+    const char *until = ng_dict_value(person, "until");
+    if (!date)
+        return until == NULL;
+    if (from && strncmp(date, from, strlen(from)) < 0)
+        return 0;
+    return !until || strncmp(date, until, strlen(until)) < 0;
+}
+
+/* The dictionary's holder of the office on the document's date. */
+static const ng_dict_entry *dictionary_holder(ng_resolver *r, const ng_dict_entry *country,
+                                              const ng_dict_entry *title)
+{
+    const ng_dict_entry *found = NULL;
+    for (size_t i = 0; i < ng_dict_count(r->dict); i++) {
+        const ng_dict_entry *e = ng_dict_at(r->dict, i);
+        if (e->kind != NG_DICT_PERSON || !is_of_country(e, country) ||
+            !in_office(e, r->doc->date) || !holds_title(r, e, title))
+            continue;
+        if (found)
+            return NULL; /* two holders: do not guess */
+        found = e;
+    }
+    return found;
+}
+
+static const ng_entity *add_entity(ng_resolver *r, const char *label, ng_entity_type type,
+                                   ng_error *err)
+{
+    return ng_graph_add_entity(r->graph, label, type, err);
+}
+
+static const ng_entity *role_holder(ng_resolver *r, const ng_mention *m, ng_error *err)
+{
+    /* "the Russian President": the holder of that country; "the foreign
+     * minister": the one the document named most recently */
+    const ng_entity *found = NULL;
+    size_t latest = 0;
+    for (size_t i = 0; i < r->holder_count; i++) {
+        const holder *h = &r->holders[i];
+        if ((!m->country || h->country == m->country) && h->title == m->title) {
+            const doc_person *p = find_person(r, h->entity);
+            if (!found || (p && p->last >= latest)) {
+                found = h->entity;
+                latest = p ? p->last : 0;
+            }
+        }
+    }
+    if (found)
+        return found;
+    if (!m->country)
+        return NULL;
+    const ng_dict_entry *person = dictionary_holder(r, m->country, m->title);
+    return person ? add_entity(r, person->name, NG_ENTITY_PERSON, err) : NULL;
+}
+
+/* --- facilities --------------------------------------------------------- */
+
+const ng_entity *ng_resolver_facility(ng_resolver *r, const char *label, const char *head,
+                                      int definite, ng_error *err)
+{
+    if (definite) {
+        for (size_t i = r->facility_count; i-- > 0;)
+            if (strcmp(r->facilities[i].head, head) == 0)
+                return r->facilities[i].entity;
+    }
+    const ng_entity *e = add_entity(r, label, NG_ENTITY_PLACE, err);
+    void *items = r->facilities;
+    char *copy = e ? ng_strndup(head, strlen(head)) : NULL;
+    if (!copy ||
+        ng_array_grow(&items, &r->facility_cap, r->facility_count + 1, sizeof *r->facilities)) {
+        free(copy);
+        return NULL;
+    }
+    r->facilities = items;
+    r->facilities[r->facility_count++] = (facility){e, copy};
+    return e;
+}
+
+/* --- mentions ----------------------------------------------------------- */
+
+/* The text of tokens [first, last) of the sentence, into r->label. */
+static const char *span_text(ng_resolver *r, const ng_tokens *t, size_t first, size_t last)
+{
+    ng_buf_clear(&r->label);
+    if (first >= last ||
+        ng_buf_append(&r->label, r->doc->text + t->items[first].start,
+                      t->items[last - 1].end - t->items[first].start) != 0)
+        return NULL;
+    return r->label.data;
+}
+
+const ng_entity *ng_resolver_place(ng_resolver *r, const ng_tokens *t, const ng_mention *m,
+                                   ng_error *err)
+{
+    if (m->kind != NG_MENTION_CAPITAL || !m->place_context)
+        return m->entity;
+    const char *label = span_text(r, t, m->name_first, m->last);
+    const ng_entity *place = label ? add_entity(r, label, NG_ENTITY_PLACE, err) : NULL;
+    if (place && ng_graph_add_mentions(r->graph, place, r->doc->name, 0, err) != 0)
+        return NULL;
+    return place;
+}
+
+/* Whether a capital at m is the city: named where something happens ("in
+ * Pyongyang", "the city of Vladivostok", "Vladivostok, where ..."). */
+static int capital_is_place(const ng_tokens *t, const ng_mention *m)
+{
+    if (m->first > 0 && ng_lex_is(NG_LEX_LOCATION_PREP, t->items[m->first - 1].norm))
+        return 1;
+    if (m->first > 1 && ng_token_is(t, m->first - 1, "of") &&
+        (ng_token_is(t, m->first - 2, "city") || ng_token_is(t, m->first - 2, "capital")))
+        return 1;
+    if (m->first > 1 && ng_token_is(t, m->first - 1, ",") && ng_token_is(t, m->first - 2, "capital"))
+        return 1;
+    return ng_token_is(t, m->last, ",") && ng_token_is(t, m->last + 1, "where");
+}
+
+/* A name the dictionary does not know: a short form of someone named
+ * before, or a new entity if its context says what it is. */
+static const ng_entity *resolve_untyped(ng_resolver *r, const ng_tokens *t, ng_mention *m,
+                                        ng_error *err)
+{
+    size_t first = m->name_first;
+    /* A capitalised sentence start may be an ordinary word: try without it. */
+    if ((m->cues & NG_CUE_INITIAL) && m->last - first == 2 && !(m->cues & NG_CUE_TITLE)) {
+        const ng_entity *e = short_form(r, t->items[first + 1].norm);
+        if (e) {
+            m->name_first = first + 1;
+            return e;
+        }
+    }
+    if (m->last - first == 1) {
+        const char *word = t->items[first].norm;
+        int definite = (first > 0 && ng_token_is(t, first - 1, "the")) ||
+                       (first > 1 && ng_token_is(t, first - 2, "the"));
+        const ng_entity *country = definite ? country_short_form(r, word) : NULL;
+        return country ? country : short_form(r, word);
+    }
+    size_t words = m->last - first;
+    if (m->typed || (m->cues & NG_CUE_TITLE)) {
+        ng_entity_type type = m->typed ? m->type : NG_ENTITY_PERSON;
+        const char *label = span_text(r, t, first, m->last);
+        return label ? add_entity(r, label, type, err) : NULL;
+    }
+    if ((m->cues & NG_CUE_INITIAL))
+        return NULL;
+    if ((m->cues & NG_CUE_SPEECH) && words <= 3) {
+        const char *label = span_text(r, t, first, m->last);
+        return label ? add_entity(r, label, NG_ENTITY_PERSON, err) : NULL;
+    }
+    if ((m->cues & NG_CUE_LOCATION) && words <= 3) {
+        const char *label = span_text(r, t, first, m->last);
+        return label ? add_entity(r, label, NG_ENTITY_PLACE, err) : NULL;
+    }
+    return NULL;
+}
+
+static const ng_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng_mention *m,
+                                    ng_error *err)
+{
+    switch (m->kind) {
+    case NG_MENTION_CAPITAL:
+        /* The government, unless something happens in the city: then the
+         * relation finder makes the city a place (ng_resolver_place). */
+        m->place_context = capital_is_place(t, m);
+        return add_entity(r, m->entry->name, NG_ENTITY_COUNTRY, err);
+    case NG_MENTION_NAME:
+    case NG_MENTION_DEMONYM:
+    case NG_MENTION_GROUP:
+    case NG_MENTION_METONYM:
+        return add_entity(r, m->entry->name, m->type, err);
+    case NG_MENTION_ROLE:
+        return role_holder(r, m, err);
+    case NG_MENTION_UNTYPED:
+        return resolve_untyped(r, t, m, err);
+    case NG_MENTION_PRONOUN:
+        return r->last_person;
+    case NG_MENTION_FACILITY:
+        return m->entity;
+    }
+    return NULL;
+}
+
+/* Records the surface form as an alias, and what it says of the person. */
+static int remember(ng_resolver *r, const ng_tokens *t, const ng_mention *m, ng_error *err)
+{
+    const ng_entity *e = m->entity;
+    if (m->kind != NG_MENTION_PRONOUN) {
+        size_t first = m->kind == NG_MENTION_ROLE ? m->first : m->name_first;
+        const char *surface = span_text(r, t, first, m->last);
+        if (surface && ng_graph_add_alias(r->graph, e, surface, err) != 0)
+            return NG_ERR_NOMEM;
+    }
+    if (ng_graph_add_mentions(r->graph, e, r->doc->name, 1, err) != 0)
+        return NG_ERR_NOMEM;
+    if (ng_entity_typeof(e) == NG_ENTITY_COUNTRY)
+        return note_country(r, e);
+    if (ng_entity_typeof(e) != NG_ENTITY_PERSON)
+        return 0;
+    const ng_dict_entry *country = m->country;
+    if (!country && m->entry && m->title) {
+        const char *home = ng_dict_value(m->entry, "country");
+        country = home ? ng_dict_find(r->dict, NG_DICT_COUNTRY, home) : NULL;
+    }
+    if (m->kind != NG_MENTION_ROLE && note_holder(r, country, m->title, e) != 0)
+        return NG_ERR_NOMEM;
+    return note_person(r, e);
+}
+
+int ng_resolver_resolve(ng_resolver *r, const ng_tokens *tokens, ng_mentions *mentions,
+                        ng_error *err)
+{
+    for (size_t i = 0; i < mentions->count; i++) {
+        ng_mention *m = &mentions->items[i];
+        r->clock++;
+        ng_error_clear(err);
+        m->entity = resolve_one(r, tokens, m, err);
+        if (!m->entity) {
+            if (err && err->status == NG_ERR_NOMEM)
+                return NG_ERR_NOMEM;
+            continue;
+        }
+        if (remember(r, tokens, m, err) != 0)
+            return NG_ERR_NOMEM;
+    }
+    return 0;
+}

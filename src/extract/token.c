@@ -1,0 +1,217 @@
+#include "extract/token.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include <newsgraph/error.h>
+
+#include "util/names.h"
+
+/* The code point at text[*i] (advancing *i), or -1 for an invalid byte. */
+static utf8proc_int32_t next_cp(const char *text, size_t end, size_t *i)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + *i,
+                                          (utf8proc_ssize_t)(end - *i), &cp);
+    *i += n > 0 ? (size_t)n : 1;
+    return n > 0 ? cp : -1;
+}
+
+static utf8proc_int32_t cp_at(const char *text, size_t end, size_t i)
+{
+    return i < end ? next_cp(text, end, &i) : -1;
+}
+
+static int is_word_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0)
+        return 0;
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MC) ||
+           c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_ME;
+}
+
+static int is_letter_cp(utf8proc_int32_t cp)
+{
+    return is_word_cp(cp) && !(cp >= '0' && cp <= '9') &&
+           utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
+}
+
+static int is_upper_cp(utf8proc_int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Where a run of word characters starting at i ends. */
+static size_t word_run(const char *text, size_t end, size_t i)
+{
+    while (i < end) {
+        size_t j = i;
+        if (!is_word_cp(next_cp(text, end, &j)))
+            break;
+        i = j;
+    }
+    return i;
+}
+
+/* Extends the word text[start..*i) over what belongs inside it: an
+ * apostrophe between letters that is not a possessive 's ("didn't"), and
+ * a decimal point or separator between digits ("72.27", "11,000"). */
+static void extend_word(const char *text, size_t end, size_t *i)
+{
+    for (;;) {
+        size_t j = *i;
+        char c = j < end ? text[j] : '\0';
+        if (c == '\'' && is_letter_cp(cp_at(text, end, j + 1))) {
+            size_t after = word_run(text, end, j + 1);
+            if (after == j + 2 && (text[j + 1] == 's' || text[j + 1] == 'S'))
+                return; /* a possessive */
+            *i = after;
+        } else if ((c == '.' || c == ',') && j > 0 && is_digit(text[j - 1]) && j + 1 < end &&
+                   is_digit(text[j + 1])) {
+            *i = word_run(text, end, j + 1);
+        } else {
+            return;
+        }
+    }
+}
+
+static int is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The end of an acronym written with full stops ("U.S.", "U.N.") that
+ * starts at `start`: two or more single letters, each followed by a full
+ * stop. `start` when there is none. */
+static size_t acronym_end(const char *text, size_t end, size_t start)
+{
+    size_t i = start, letters = 0;
+    while (i + 1 < end && is_ascii_letter(text[i]) && text[i + 1] == '.' &&
+           (i == start || !is_ascii_letter(text[i - 1]))) {
+        i += 2;
+        letters++;
+    }
+    return letters >= 2 && (i >= end || !is_word_cp(cp_at(text, end, i))) ? i : start;
+}
+
+static unsigned case_flags(const char *text, size_t start, size_t end)
+{
+    unsigned flags = 0;
+    size_t letters = 0, upper = 0, i = start;
+    utf8proc_int32_t first = cp_at(text, end, start);
+    if (first >= '0' && first <= '9')
+        flags |= NG_TOKEN_NUMBER;
+    else if (first >= 0 && is_upper_cp(first))
+        flags |= NG_TOKEN_CAPITAL;
+    while (i < end) {
+        utf8proc_int32_t cp = next_cp(text, end, &i);
+        if (is_letter_cp(cp)) {
+            letters++;
+            upper += is_upper_cp(cp) != 0;
+        }
+    }
+    if (letters >= 2 && upper == letters)
+        flags |= NG_TOKEN_UPPER;
+    return flags;
+}
+
+/* Appends a token; its norm is stored as an offset into out->norms until
+ * the list is complete, because the buffer may still move. */
+static int push(ng_tokens *out, const char *text, size_t start, size_t end, unsigned flags)
+{
+    void *items = out->items;
+    if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+        return NG_ERR_NOMEM;
+    out->items = items;
+    size_t at = out->norms.len;
+    /* Punctuation keeps its own form: folding would make a dash a space. */
+    int rc = (flags & (NG_TOKEN_WORD | NG_TOKEN_POSSESSIVE))
+                 ? ng_name_fold(text + start, end - start, &out->norms)
+                 : ng_buf_append(&out->norms, text + start, end - start);
+    if (rc != 0 || ng_buf_putc(&out->norms, '\0') != 0)
+        return NG_ERR_NOMEM;
+    ng_token *t = &out->items[out->count++];
+    t->start = start;
+    t->end = end;
+    t->norm = (const char *)(uintptr_t)at;
+    t->flags = flags;
+    return 0;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
+{
+    out->count = 0;
+    ng_buf_clear(&out->norms);
+    size_t end = sentence.end;
+    unsigned joined = 0;
+    for (size_t i = sentence.start; i < end;) {
+        if (is_space(text[i])) {
+            i++;
+            joined = 0;
+            continue;
+        }
+        size_t start = i, j = i;
+        int rc;
+        if (is_word_cp(next_cp(text, end, &j))) {
+            i = acronym_end(text, end, start);
+            if (i == start) {
+                i = word_run(text, end, start);
+                extend_word(text, end, &i);
+            }
+            rc = push(out, text, start, i, NG_TOKEN_WORD | joined | case_flags(text, start, i));
+            joined = 0;
+            if (rc == 0 && i + 1 < end && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+                !is_word_cp(cp_at(text, end, i + 2))) {
+                rc = push(out, text, i, i + 2, NG_TOKEN_POSSESSIVE);
+                i += 2;
+            } else if (rc == 0 && i < end && text[i] == '\'' && i > start && text[i - 1] == 's' &&
+                       !is_word_cp(cp_at(text, end, i + 1))) {
+                rc = push(out, text, i, i + 1, NG_TOKEN_POSSESSIVE);
+                i += 1;
+            }
+        } else if (text[i] == '-' && out->count && (out->items[out->count - 1].flags & NG_TOKEN_WORD) &&
+                   out->items[out->count - 1].end == i && is_word_cp(cp_at(text, end, i + 1))) {
+            i++;
+            joined = NG_TOKEN_JOINED;
+            continue;
+        } else {
+            i = j;
+            rc = push(out, text, start, i, 0);
+            joined = 0;
+        }
+        if (rc != 0)
+            return NG_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < out->count; k++)
+        out->items[k].norm = out->norms.data + (size_t)(uintptr_t)out->items[k].norm;
+    if (out->count)
+        out->items[0].flags |= NG_TOKEN_INITIAL;
+    return 0;
+}
+
+void ng_tokens_free(ng_tokens *tokens)
+{
+    free(tokens->items);
+    ng_buf_free(&tokens->norms);
+    tokens->items = NULL;
+    tokens->count = tokens->cap = 0;
+}
+
+int ng_token_is(const ng_tokens *tokens, size_t i, const char *word)
+{
+    return i < tokens->count && strcmp(tokens->items[i].norm, word) == 0;
+}
