@@ -331,6 +331,35 @@ static size_t handle_pronoun(finder *f, size_t i)
     return emit(f, m) == 0 ? i + 1 : 0;
 }
 
+/* "his Chinese counterpart", "Putin's counterpart": whoever holds the
+ * possessor's office (in the country named, if one is). The demonym was
+ * just emitted as a mention of its own; it becomes part of the role. */
+static size_t handle_counterpart(finder *f, size_t i)
+{
+    ng_mention m = {0};
+    m.first = m.name_first = i;
+    m.last = i + 1;
+    m.kind = NG_MENTION_ROLE;
+    m.type = NG_ENTITY_PERSON;
+    m.typed = 1;
+    m.cues = NG_CUE_COUNTERPART;
+    ng_mention *prev = f->out->count ? &f->out->items[f->out->count - 1] : NULL;
+    if (prev && prev->kind == NG_MENTION_DEMONYM && prev->last == i) {
+        m.first = prev->first;
+        m.country = prev->entry;
+        f->out->count--;
+    }
+    int possessed = m.first > 0 && (has_flag(f, m.first - 1, NG_TOKEN_POSSESSIVE) ||
+                                     ng_token_is(f->t, m.first - 1, "his") ||
+                                     ng_token_is(f->t, m.first - 1, "her"));
+    if (!possessed) {
+        if (m.country) /* put the demonym back */
+            f->out->count++;
+        return i + 1;
+    }
+    return emit(f, m) == 0 ? i + 1 : 0;
+}
+
 /* Looks at token i and emits what starts there; returns the next token,
  * or 0 if out of memory. */
 static size_t step(finder *f, size_t i)
@@ -349,6 +378,8 @@ static size_t step(finder *f, size_t i)
         return handle_unknown_name(f, i);
     if (ng_lex_is(NG_LEX_PERSON_PRONOUN, t->norm))
         return handle_pronoun(f, i);
+    if (strcmp(t->norm, "counterpart") == 0)
+        return handle_counterpart(f, i);
     return i + 1;
 }
 

@@ -31,7 +31,8 @@ enum ng_mention_cue {
     NG_CUE_SPEECH = 1u << 1,   /* "said" follows: someone who speaks */
     NG_CUE_LOCATION = 1u << 2, /* "in", "at", "near" precedes: a place */
     NG_CUE_SUFFIX = 1u << 3,   /* it ends in "Cosmodrome", "Ministry"...: see `type` */
-    NG_CUE_INITIAL = 1u << 4   /* it starts the sentence, so its capital may mean nothing */
+    NG_CUE_INITIAL = 1u << 4,  /* it starts the sentence, so its capital may mean nothing */
+    NG_CUE_COUNTERPART = 1u << 5 /* a role: "his (Chinese) counterpart" */
 };
 
 typedef struct ng_mention {

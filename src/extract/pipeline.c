@@ -61,17 +61,6 @@ int ng_extractor_add_dictionary(ng_extractor *x, const char *path, ng_error *err
     return rc;
 }
 
-/* Drops the mentions that resolved to nothing ("But" starting a
- * sentence), so that the relation finder sees only real ones. */
-static void keep_resolved(ng_mentions *mentions)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < mentions->count; i++)
-        if (mentions->items[i].entity)
-            mentions->items[kept++] = mentions->items[i];
-    mentions->count = kept;
-}
-
 static int read_sentence(ng_extractor *x, ng_graph *graph, const ng_document *doc, ng_span span,
                          long number, ng_error *err)
 {
@@ -79,7 +68,6 @@ static int read_sentence(ng_extractor *x, ng_graph *graph, const ng_document *do
         ng_mentions_find(x->gaz, &x->tokens, &x->mentions) != 0 ||
         ng_resolver_resolve(x->resolver, &x->tokens, &x->mentions, err) != 0)
         return ng_fail_nomem(err);
-    keep_resolved(&x->mentions);
     ng_sentence_view view = {doc, number, span, &x->tokens, &x->mentions};
     return ng_relations_find(x->gaz, x->resolver, graph, &view, err);
 }

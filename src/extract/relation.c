@@ -110,6 +110,10 @@ static int is_actor(const ng_mention *m)
  * ("Taiwan-ally Tuvalu", "US-led efforts"). */
 static int is_qualifier(const reader *r, const ng_mention *m)
 {
+    if (m->kind == NG_MENTION_PRONOUN) /* "his counterpart"; "her" before a noun */
+        return is(r, m->first, "his") ||
+               (is(r, m->first, "her") && (flags(r, m->last) & NG_TOKEN_WORD) &&
+                !in(r, m->last, NG_LEX_PREP));
     return (flags(r, m->last) & (NG_TOKEN_POSSESSIVE | NG_TOKEN_JOINED)) != 0;
 }
 

@@ -338,6 +338,43 @@ static const ng_entity *role_holder(ng_resolver *r, const ng_mention *m, ng_erro
     return person ? add_entity(r, person->name, NG_ENTITY_PERSON, err) : NULL;
 }
 
+/* The title a person holds: as the document named it, else the first of
+ * the person's roles in the dictionary that is also a title there. */
+static const ng_dict_entry *title_of(ng_resolver *r, const ng_entity *person)
+{
+    for (size_t i = r->holder_count; i-- > 0;)
+        if (r->holders[i].entity == person)
+            return r->holders[i].title;
+    const ng_dict_entry *e = ng_dict_find(r->dict, NG_DICT_PERSON, ng_entity_label(person));
+    const char *const *roles;
+    size_t n = e ? ng_dict_values(e, "role", &roles) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const ng_dict_entry *title = ng_dict_find(r->dict, NG_DICT_TITLE, roles[i]);
+        if (title)
+            return title;
+    }
+    return NULL;
+}
+
+/* "his Chinese counterpart": the holder of the possessor's office in that
+ * country; "his counterpart": the other holder of it the document named. */
+static const ng_entity *counterpart(ng_resolver *r, const ng_mention *m, ng_error *err)
+{
+    const ng_entity *possessor = r->last_person;
+    const ng_dict_entry *title = possessor ? title_of(r, possessor) : NULL;
+    if (!title)
+        return NULL;
+    for (size_t i = r->holder_count; i-- > 0;) {
+        const holder *h = &r->holders[i];
+        if (h->title == title && h->entity != possessor && (!m->country || h->country == m->country))
+            return h->entity;
+    }
+    if (!m->country)
+        return NULL;
+    const ng_dict_entry *person = dictionary_holder(r, m->country, title);
+    return person ? add_entity(r, person->name, NG_ENTITY_PERSON, err) : NULL;
+}
+
 /* --- facilities --------------------------------------------------------- */
 
 const ng_entity *ng_resolver_facility(ng_resolver *r, const char *label, const char *head,
@@ -455,7 +492,7 @@ static const ng_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng_menti
     case NG_MENTION_METONYM:
         return add_entity(r, m->entry->name, m->type, err);
     case NG_MENTION_ROLE:
-        return role_holder(r, m, err);
+        return m->cues & NG_CUE_COUNTERPART ? counterpart(r, m, err) : role_holder(r, m, err);
     case NG_MENTION_UNTYPED:
         return resolve_untyped(r, t, m, err);
     case NG_MENTION_PRONOUN:
@@ -495,6 +532,7 @@ static int remember(ng_resolver *r, const ng_tokens *t, const ng_mention *m, ng_
 int ng_resolver_resolve(ng_resolver *r, const ng_tokens *tokens, ng_mentions *mentions,
                         ng_error *err)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < mentions->count; i++) {
         ng_mention *m = &mentions->items[i];
         r->clock++;
@@ -503,10 +541,12 @@ int ng_resolver_resolve(ng_resolver *r, const ng_tokens *tokens, ng_mentions *me
         if (!m->entity) {
             if (err && err->status == NG_ERR_NOMEM)
                 return NG_ERR_NOMEM;
-            continue;
+            continue; /* "But" starting a sentence: nothing for the relations */
         }
         if (remember(r, tokens, m, err) != 0)
             return NG_ERR_NOMEM;
+        mentions->items[kept++] = *m;
     }
+    mentions->count = kept;
     return 0;
 }

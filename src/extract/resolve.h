@@ -32,8 +32,10 @@ void ng_resolver_free(ng_resolver *r);
 /* Forgets the previous document and starts on `doc`, adding to `graph`. */
 void ng_resolver_start(ng_resolver *r, ng_graph *graph, const ng_document *doc);
 
-/* Sets the entity of every mention of the sentence that can be resolved
- * (others keep NULL) and counts them in the graph. */
+/* Sets the entity of every mention of the sentence that can be resolved,
+ * counts them in the graph, and drops the mentions that resolve to
+ * nothing (a capitalised word starting a sentence), so that the relation
+ * finder sees only real ones. */
 int ng_resolver_resolve(ng_resolver *r, const ng_tokens *tokens, ng_mentions *mentions,
                         ng_error *err);
 

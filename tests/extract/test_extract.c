@@ -375,6 +375,35 @@ static void test_role_resolves_by_document_date(void **state)
     ng_graph_free(g);
 }
 
+static void test_counterpart_in_named_country_by_date(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("date 2024-03-01\n"
+                          "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart.\n");
+    assert_edge(g, "Sergei Lavrov", NG_RELATION_MEETS, "Wang Yi", NG_MODALITY_ASSERTED);
+    ng_graph_free(g);
+}
+
+static void test_counterpart_is_the_other_holder_named(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("President Xi Jinping hosted Vladimir Putin.\n"
+                          "Putin then met his counterpart again.\n");
+    const ng_edge *e = edge(g, "Vladimir Putin", NG_RELATION_MEETS, "Xi Jinping");
+    assert_non_null(e);
+    assert_int_equal(ng_edge_weight(e), 2);
+    ng_graph_free(g);
+}
+
+static void test_possessive_pronoun_is_not_an_argument(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("Joe Biden met his counterpart Xi Jinping.\n");
+    assert_edge(g, "Joe Biden", NG_RELATION_MEETS, "Xi Jinping", NG_MODALITY_ASSERTED);
+    assert_int_equal(ng_graph_edge_count(g), 1);
+    ng_graph_free(g);
+}
+
 static void test_metonym_is_the_country(void **state)
 {
     (void)state;
@@ -570,6 +599,9 @@ int main(void)
         cmocka_unit_test(test_short_form_prefers_the_most_mentioned_namesake),
         cmocka_unit_test(test_role_resolves_to_holder_named_in_text),
         cmocka_unit_test(test_role_resolves_by_document_date),
+        cmocka_unit_test(test_counterpart_in_named_country_by_date),
+        cmocka_unit_test(test_counterpart_is_the_other_holder_named),
+        cmocka_unit_test(test_possessive_pronoun_is_not_an_argument),
         cmocka_unit_test(test_metonym_is_the_country),
         cmocka_unit_test(test_capital_acting_is_the_government),
         cmocka_unit_test(test_capital_visited_is_the_city),
