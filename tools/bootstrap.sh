@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages that building and testing newsgraph need
 # (only the missing ones), then configures the build directory `build`.
-# Run as root, or as a user who may use sudo.
+# The fonts are for diagrams: PNG and PDF are drawn with the fonts
+# fontconfig finds, and names in Korean, Chinese and Japanese need Noto
+# CJK, Cyrillic and Greek DejaVu. Run as root, or as a user who may use sudo.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -9,7 +11,7 @@ packages="
   meson ninja-build pkg-config gcc
   libgraphviz-dev graphviz libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev
   libxml2-utils python3 python3-networkx python3-igraph python3-jsonschema python3-graph-tool
-  python3-pygraphviz
+  python3-pygraphviz fontconfig fonts-dejavu-core fonts-noto-cjk
 "
 
 missing=""

@@ -5,7 +5,8 @@
  * ends are stored in a canonical order, so "A meets B" and "B meets A" are
  * the same edge. Every edge keeps the evidence it was built from; its
  * weight is the number of evidence records and its modality the strongest
- * of theirs (asserted > planned > alleged > denied).
+ * of theirs (asserted > planned > alleged > denied), unless a summary
+ * loaded from a file declares more (see ng_graph_set_edge_summary).
  *
  * Ownership: the graph owns every string it holds. Functions that take
  * strings copy them; getters return borrowed pointers that stay valid until
@@ -187,6 +188,18 @@ const ng_edge *ng_graph_add_edge(ng_graph *graph, const ng_entity *source,
 int ng_graph_add_evidence(ng_graph *graph, const ng_edge *edge,
                           const ng_evidence *evidence, ng_error *err);
 
+/* Declares what a summary says of the evidence behind an edge whose
+ * records are not all at hand: GraphML and DOT files carry an edge's
+ * weight and modality but only one sentence of its evidence, so their
+ * loaders keep the declared values here. They are lower bounds: from then
+ * on ng_edge_weight is the larger of `weight` and the number of records
+ * held, and ng_edge_modality the stronger of `modality` and the records'
+ * strongest, however many records are added later. A second call replaces
+ * the declared values. Returns 0, or NG_ERR_INVALID for an edge of
+ * another graph or a modality out of range. */
+int ng_graph_set_edge_summary(ng_graph *graph, const ng_edge *edge, size_t weight,
+                              ng_modality modality, ng_error *err);
+
 size_t ng_graph_edge_count(const ng_graph *graph);
 /* Borrowed; NULL if i is out of range. */
 const ng_edge *ng_graph_edge_at(const ng_graph *graph, size_t i);
@@ -201,16 +214,17 @@ ng_relation ng_edge_relation(const ng_edge *edge);
 size_t ng_edge_index(const ng_edge *edge);
 /* 0 for `meets`, 1 for the other relations. */
 int ng_edge_directed(const ng_edge *edge);
-/* The number of evidence records. */
+/* The number of evidence records, or the declared weight if larger. */
 size_t ng_edge_weight(const ng_edge *edge);
-/* The strongest modality among the evidence; NG_MODALITY_ASSERTED when
- * the edge has no evidence. */
+/* The strongest modality among the evidence and the declared one;
+ * NG_MODALITY_ASSERTED when the edge has neither. */
 ng_modality ng_edge_modality(const ng_edge *edge);
 size_t ng_edge_evidence_count(const ng_edge *edge);
 /* Borrowed; NULL if i is out of range. */
 const ng_evidence *ng_edge_evidence_at(const ng_edge *edge, size_t i);
-/* The first evidence record with the edge's modality (the one to show for
- * the edge); NULL if the edge has no evidence. Borrowed. */
+/* The first evidence record with the strongest modality among the records
+ * held (the one to show for the edge); NULL if the edge has no evidence.
+ * Borrowed. */
 const ng_evidence *ng_edge_strongest_evidence(const ng_edge *edge);
 
 #ifdef __cplusplus

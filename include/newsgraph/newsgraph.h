@@ -7,6 +7,8 @@
  *   graph.h    the model: entities, edges, evidence
  *   extract.h  reading documents and extracting a graph from them
  *   io.h       exporters and loaders
+ *   query.h    filters, neighbours, paths, statistics, merging
+ *   render.h   diagrams (SVG, PNG, PDF) drawn with Graphviz
  *   eval.h     scoring a graph against gold annotations
  *   error.h    status codes and the error record
  */
@@ -18,6 +20,8 @@
 #include <newsgraph/extract.h>
 #include <newsgraph/graph.h>
 #include <newsgraph/io.h>
+#include <newsgraph/query.h>
+#include <newsgraph/render.h>
 #include <newsgraph/version.h>
 
 #ifdef __cplusplus

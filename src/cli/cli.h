@@ -16,6 +16,8 @@ enum {
     EXIT_NO_INPUT = 3,   /* no input could be read */
     EXIT_MALFORMED = 4,  /* a graph file is malformed */
     EXIT_OUTPUT = 5,     /* an output could not be written */
+    EXIT_NOT_FOUND = 6,  /* a name matches no entity, or no path joins two */
+    EXIT_AMBIGUOUS = 7,  /* a name matches several entities */
     EXIT_INTERNAL = 70   /* out of memory or an internal error */
 };
 
@@ -57,15 +59,22 @@ __attribute__((format(printf, 2, 3)))
 #endif
 int cli_usage_error(const char *command, const char *fmt, ...);
 
+/* Prints a subcommand's help to standard output: the NULL-terminated
+ * parts in order, then --help and the exit codes. */
+void cli_print_help(const char *const *parts);
+
 /* The exit code for a library status, for failures that end the run. */
 int cli_exit_code(ng_status status);
 
 /* --- outputs --------------------------------------------------------------
- * The -o FILE options of a subcommand. Formats are settled before any work
- * is done, so a typo in an extension costs nothing. */
+ * The -o FILE options of a subcommand: graph files, or diagrams when the
+ * extension is .svg, .png or .pdf. Formats are settled before any work is
+ * done, so a typo in an extension costs nothing. Zero-initialise. */
 typedef struct cli_outputs {
     const char **paths;
     ng_format *formats;
+    ng_render_format *diagrams;        /* NG_RENDER_UNKNOWN for a graph file */
+    const ng_render_options *render;   /* for the diagrams; NULL: the defaults */
     size_t count;
 } cli_outputs;
 
@@ -73,13 +82,18 @@ typedef struct cli_outputs {
 int cli_outputs_add(cli_outputs *outs, const char *path);
 
 /* Gives every output its format: `forced` if not NG_FORMAT_UNKNOWN, else
- * the one its extension names; "-" without a format is JSON. With no
- * outputs at all, adds "-". Returns 0, or EXIT_USAGE after saying which
- * path has no known format. */
+ * the one its extension names, a graph format or a diagram's; "-" without
+ * a format is JSON. With no outputs at all, adds "-". Returns 0, or
+ * EXIT_USAGE after saying which path has no known format. */
 int cli_outputs_resolve(cli_outputs *outs, ng_format forced, const char *command);
 
-/* Writes the graph to every output, each through a temporary file renamed
- * into place. Reports each failure; returns EXIT_OK, EXIT_OUTPUT or
+/* The same for outputs that must all be diagrams: `forced` if not
+ * NG_RENDER_UNKNOWN, else by extension; "-" without a format is SVG. */
+int cli_outputs_resolve_diagrams(cli_outputs *outs, ng_render_format forced,
+                                 const char *command);
+
+/* Writes the graph (or draws it) to every output, each through a temporary
+ * file renamed into place. Reports each failure; returns EXIT_OK, EXIT_OUTPUT or
  * EXIT_INTERNAL. */
 int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph);
 
@@ -88,9 +102,40 @@ void cli_outputs_free(cli_outputs *outs);
 /* Parses a --format value; EXIT_USAGE (after a message) if unknown. */
 int cli_parse_format(const char *command, const char *name, ng_format *out);
 
+/* --- documents in ------------------------------------------------------------
+ * What extract reads, and what the query commands read with --from.
+ * Zero-initialise; the strings are borrowed from argv. */
+typedef struct cli_corpus {
+    const char **inputs;
+    size_t input_count;
+    const char **dicts;
+    size_t dict_count;
+    int no_default_dict;
+    int keep_furniture;
+    int quiet;          /* no warnings about the input */
+    const char *label;  /* the graph's title; NULL: the inputs, joined */
+} cli_corpus;
+
+/* Queues an input or a dictionary. 0 or EXIT_INTERNAL. */
+int cli_corpus_add_input(cli_corpus *corpus, const char *path);
+int cli_corpus_add_dict(cli_corpus *corpus, const char *path);
+
+/* Extracts a graph from the inputs into *graph (owned by the caller).
+ * Reports each problem as it goes; returns EXIT_OK, or EXIT_PARTIAL when
+ * some input was skipped or repaired, or another exit code (*graph NULL)
+ * when the dictionaries failed or no document could be read. */
+int cli_corpus_extract(const cli_corpus *corpus, const char *command, ng_graph **graph);
+
+void cli_corpus_free(cli_corpus *corpus);
+
 /* --- subcommands ----------------------------------------------------------- */
 int cli_extract(int argc, char **argv);
 int cli_convert(int argc, char **argv);
+int cli_render(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_neighbours(int argc, char **argv);
+int cli_path(int argc, char **argv);
+int cli_stats(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 
 #endif

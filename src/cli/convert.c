@@ -7,15 +7,17 @@
 static const char *const convert_help =
     "Usage: newsgraph convert [OPTIONS] GRAPH -o FILE...\n"
     "\n"
-    "Read a graph saved by 'newsgraph extract' and write it again, in the\n"
-    "format each output's extension names. GRAPH may be - for standard input.\n"
+    "Read a graph saved by 'newsgraph extract' (or GraphML or DOT from other\n"
+    "tools) and write it again, in the format each output's extension names.\n"
+    "GRAPH may be - for standard input.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE     write the graph to FILE (repeatable): .json,\n"
     "                        .graphml, .dot or .gv; - is standard output\n"
     "  -f, --format FORMAT   json, graphml or dot, for every output\n"
     "      --from FORMAT     the format of GRAPH (default: its extension;\n"
-    "                        JSON for standard input). Readable: json\n"
+    "                        JSON for standard input). Readable: json,\n"
+    "                        graphml, dot\n"
     "  -h, --help            show this help\n"
     "\n";
 
@@ -57,8 +59,7 @@ static int input_format(convert_args *a)
     if (a->from == NG_FORMAT_UNKNOWN)
         return cli_usage_error("convert", "cannot tell the format of '%s': use --from", a->input);
     if (!ng_format_can_read(a->from))
-        return cli_usage_error("convert", "cannot read %s graphs; convert reads JSON graphs",
-                               ng_format_name(a->from));
+        return cli_usage_error("convert", "cannot read %s graphs", ng_format_name(a->from));
     return 0;
 }
 

@@ -14,6 +14,11 @@ typedef struct command {
 static const command commands[] = {
     {"extract", cli_extract, "build a graph from news documents"},
     {"convert", cli_convert, "write a saved graph in another format"},
+    {"render", cli_render, "draw a saved graph as a diagram (SVG, PNG, PDF)"},
+    {"neighbours", cli_neighbours, "list the entities around one, with their routes"},
+    {"path", cli_path, "the shortest paths between two entities"},
+    {"stats", cli_stats, "count what a graph holds; its most connected entities"},
+    {"merge", cli_merge, "merge graphs into one"},
     {"eval", cli_eval, "score a graph against gold annotations"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

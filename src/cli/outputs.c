@@ -14,8 +14,13 @@ int cli_outputs_add(cli_outputs *outs, const char *path)
     if (!formats)
         return EXIT_INTERNAL;
     outs->formats = formats;
+    ng_render_format *diagrams = realloc(outs->diagrams, n * sizeof *diagrams);
+    if (!diagrams)
+        return EXIT_INTERNAL;
+    outs->diagrams = diagrams;
     outs->paths[outs->count] = path;
     outs->formats[outs->count] = NG_FORMAT_UNKNOWN;
+    outs->diagrams[outs->count] = NG_RENDER_UNKNOWN;
     outs->count = n;
     return 0;
 }
@@ -30,13 +35,43 @@ int cli_outputs_resolve(cli_outputs *outs, ng_format forced, const char *command
         if (f == NG_FORMAT_UNKNOWN && strcmp(path, "-") == 0)
             f = NG_FORMAT_JSON;
         if (f == NG_FORMAT_UNKNOWN)
+            outs->diagrams[i] = ng_render_format_from_path(path);
+        if (f == NG_FORMAT_UNKNOWN && outs->diagrams[i] == NG_RENDER_UNKNOWN)
             return cli_usage_error(command,
                                    "cannot tell the format of '%s': use the extension .json, "
-                                   ".graphml or .dot, or --format",
+                                   ".graphml, .dot, .svg, .png or .pdf, or --format",
                                    path);
         outs->formats[i] = f;
     }
     return 0;
+}
+
+int cli_outputs_resolve_diagrams(cli_outputs *outs, ng_render_format forced, const char *command)
+{
+    if (outs->count == 0 && cli_outputs_add(outs, "-") != 0)
+        return EXIT_INTERNAL;
+    for (size_t i = 0; i < outs->count; i++) {
+        const char *path = outs->paths[i];
+        ng_render_format f =
+            forced != NG_RENDER_UNKNOWN ? forced : ng_render_format_from_path(path);
+        if (f == NG_RENDER_UNKNOWN && strcmp(path, "-") == 0)
+            f = NG_RENDER_SVG;
+        if (f == NG_RENDER_UNKNOWN)
+            return cli_usage_error(command,
+                                   "cannot tell the format of '%s': use the extension .svg, "
+                                   ".png or .pdf, or --format",
+                                   path);
+        outs->diagrams[i] = f;
+    }
+    return 0;
+}
+
+/* Writes one output; returns 0 or the library's status, with err filled. */
+static int write_output(const cli_outputs *outs, size_t i, const ng_graph *graph, ng_error *err)
+{
+    if (outs->diagrams[i] != NG_RENDER_UNKNOWN)
+        return ng_render_save(graph, outs->render, outs->diagrams[i], outs->paths[i], err);
+    return ng_io_save(graph, outs->formats[i], outs->paths[i], err);
 }
 
 int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph)
@@ -44,7 +79,7 @@ int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph)
     int rc = EXIT_OK;
     for (size_t i = 0; i < outs->count; i++) {
         ng_error err;
-        if (ng_io_save(graph, outs->formats[i], outs->paths[i], &err) != 0) {
+        if (write_output(outs, i, graph, &err) != 0) {
             cli_report(NULL, &err);
             rc = err.status == NG_ERR_NOMEM ? EXIT_INTERNAL : EXIT_OUTPUT;
         }
@@ -56,8 +91,10 @@ void cli_outputs_free(cli_outputs *outs)
 {
     free(outs->paths);
     free(outs->formats);
+    free(outs->diagrams);
     outs->paths = NULL;
     outs->formats = NULL;
+    outs->diagrams = NULL;
     outs->count = 0;
 }
 

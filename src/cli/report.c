@@ -11,6 +11,8 @@ const char *const cli_exit_codes_help =
     "  3   no input could be read\n"
     "  4   a graph file is malformed\n"
     "  5   an output file could not be written (any previous file is left intact)\n"
+    "  6   not found: a name matches no entity, or no path joins the two\n"
+    "  7   ambiguous: a name matches several entities (they are listed)\n"
     "  70  internal error (out of memory)\n";
 
 void cli_report(const char *kind, const ng_error *err)
@@ -27,6 +29,14 @@ void cli_report(const char *kind, const ng_error *err)
     if (kind)
         fprintf(stderr, "%s: ", kind);
     fprintf(stderr, "%s\n", err->text[0] ? err->text : ng_status_string(err->status));
+}
+
+void cli_print_help(const char *const *parts)
+{
+    for (; *parts; parts++)
+        fputs(*parts, stdout);
+    fputs("  -h, --help            show this help\n\n", stdout);
+    fputs(cli_exit_codes_help, stdout);
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -51,6 +61,7 @@ int cli_exit_code(ng_status status)
     case NG_ERR_LIMIT: return EXIT_MALFORMED;
     case NG_ERR_FORMAT:
     case NG_ERR_INVALID: return EXIT_USAGE;
+    case NG_ERR_AMBIGUOUS: return EXIT_AMBIGUOUS;
     case NG_ERR_NOMEM: return EXIT_INTERNAL;
     }
     return EXIT_INTERNAL;

@@ -33,7 +33,10 @@ struct ng_edge {
     size_t index;
     ng_evidence *evidence;
     size_t evidence_count, evidence_cap;
-    ng_modality strongest;
+    ng_modality strongest;   /* among the records held */
+    size_t declared_weight;  /* see ng_graph_set_edge_summary; 0 if none */
+    ng_modality declared_modality;
+    int has_summary;
 };
 
 /* The entities one folded name refers to. */
@@ -573,6 +576,20 @@ int ng_graph_add_evidence(ng_graph *g, const ng_edge *edge, const ng_evidence *e
     return 0;
 }
 
+int ng_graph_set_edge_summary(ng_graph *g, const ng_edge *edge, size_t weight,
+                              ng_modality modality, ng_error *err)
+{
+    if (!edge || edge->index >= g->edge_count || g->edges[edge->index] != edge)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "a summary for an edge of another graph");
+    if ((int)modality < 0 || (int)modality >= NG_MODALITY_COUNT)
+        return ng_fail(err, NG_ERR_INVALID, NULL, "a summary needs a known modality");
+    ng_edge *e = g->edges[edge->index];
+    e->declared_weight = weight;
+    e->declared_modality = modality;
+    e->has_summary = 1;
+    return 0;
+}
+
 size_t ng_graph_edge_count(const ng_graph *g)
 {
     return g->edge_count;
@@ -588,12 +605,20 @@ const ng_entity *ng_edge_target(const ng_edge *e) { return e->target; }
 ng_relation ng_edge_relation(const ng_edge *e) { return e->relation; }
 size_t ng_edge_index(const ng_edge *e) { return e->index; }
 int ng_edge_directed(const ng_edge *e) { return e->relation != NG_RELATION_MEETS; }
-size_t ng_edge_weight(const ng_edge *e) { return e->evidence_count; }
 size_t ng_edge_evidence_count(const ng_edge *e) { return e->evidence_count; }
+
+size_t ng_edge_weight(const ng_edge *e)
+{
+    return e->declared_weight > e->evidence_count ? e->declared_weight : e->evidence_count;
+}
 
 ng_modality ng_edge_modality(const ng_edge *e)
 {
-    return e->evidence_count ? e->strongest : NG_MODALITY_ASSERTED;
+    if (!e->has_summary)
+        return e->evidence_count ? e->strongest : NG_MODALITY_ASSERTED;
+    if (e->evidence_count && e->strongest > e->declared_modality)
+        return e->strongest;
+    return e->declared_modality;
 }
 
 const ng_evidence *ng_edge_evidence_at(const ng_edge *e, size_t i)

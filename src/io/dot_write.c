@@ -5,19 +5,13 @@
  * which does the quoting. Nodes are named by entity id and edges keyed
  * "e<index>". Plain attributes carry the data for gvpr and other readers
  * (type, relation, modality, weight, and the raw text in title and
- * evidence); the rest is presentation, from the tables below:
- *
- *   entity type    shape, fill and outline colour
- *   relation       line colour; `meets` is drawn without arrowheads
- *   modality       asserted solid, planned dashed, alleged dotted, denied
- *                  dashed with a bar ("tee") for an arrowhead; the label
- *                  names every modality but asserted, since a `meets`
- *                  edge has no arrowhead to tell denied from planned
- *   weight         pen width, one point per evidence record up to 5
+ * evidence); the rest is presentation, shared with the renderer (see
+ * style.h: shape and colour by entity type, colour by relation, line
+ * style by modality, pen width by weight).
  *
  * Labels and tooltips are escStrings: Graphviz expands \N, \G, \n, \l and
  * the like in them and decodes entity references such as "&amp;", so the
- * text is escaped to render as itself (see escape_text).
+ * text is escaped to render as itself (see ng_style_escape).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -28,48 +22,9 @@
 
 #include "io/format.h"
 #include "io/sanitize.h"
+#include "io/style.h"
 #include "util/buf.h"
 #include "util/fail.h"
-
-#define MAX_PENWIDTH 5
-
-typedef struct node_style {
-    const char *shape;
-    const char *fillcolor;
-    const char *color;
-} node_style;
-
-static const node_style node_styles[NG_ENTITY_TYPE_COUNT] = {
-    [NG_ENTITY_PERSON] = {"ellipse", "#fbb4ae", "#e41a1c"},
-    [NG_ENTITY_COUNTRY] = {"box", "#b3cde3", "#377eb8"},
-    [NG_ENTITY_ORGANIZATION] = {"hexagon", "#ccebc5", "#4daf4a"},
-    [NG_ENTITY_PLACE] = {"house", "#decbe4", "#984ea3"},
-};
-
-typedef struct relation_style {
-    const char *color;
-    const char *dir;
-} relation_style;
-
-static const relation_style relation_styles[NG_RELATION_COUNT] = {
-    [NG_RELATION_MEETS] = {"#1b9e77", "none"},
-    [NG_RELATION_VISITS] = {"#7570b3", "forward"},
-    [NG_RELATION_SUPPLIES] = {"#d95f02", "forward"},
-    [NG_RELATION_SANCTIONS] = {"#e7298a", "forward"},
-};
-
-typedef struct modality_style {
-    const char *style;
-    const char *arrowhead;
-    const char *label_suffix;
-} modality_style;
-
-static const modality_style modality_styles[NG_MODALITY_COUNT] = {
-    [NG_MODALITY_DENIED] = {"dashed", "tee", " (denied)"},
-    [NG_MODALITY_ALLEGED] = {"dotted", "normal", " (alleged)"},
-    [NG_MODALITY_PLANNED] = {"dashed", "normal", " (planned)"},
-    [NG_MODALITY_ASSERTED] = {"solid", "normal", ""},
-};
 
 typedef enum attr_index {
     G_LABEL,
@@ -160,41 +115,6 @@ static char *cg(const char *s)
 
 /* --- values ------------------------------------------------------------- */
 
-static int is_ascii_alnum(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Whether s, which points at '&', starts something Graphviz would decode
- * as an entity reference: "&name;", "&#digits;" or "&#xhex;". */
-static int starts_entity(const char *s)
-{
-    const char *p = s + 1;
-    if (*p == '#')
-        p++;
-    const char *name = p;
-    while (is_ascii_alnum(*p))
-        p++;
-    return p > name && *p == ';';
-}
-
-/* Writes into `out` the escString that renders as `s`: backslashes
- * doubled, so that "\N" or "\n" in the text stay literal, and the '&' of
- * anything that looks like an entity reference written "&amp;". */
-static int escape_text(ng_buf *out, const char *s)
-{
-    ng_buf_clear(out);
-    for (; *s; s++) {
-        const char *piece = *s == '\\'                      ? "\\\\"
-                            : *s == '&' && starts_entity(s) ? "&amp;"
-                                                            : NULL;
-        int rc = piece ? ng_buf_append_str(out, piece) : ng_buf_putc(out, *s);
-        if (rc != 0)
-            return NG_ERR_NOMEM;
-    }
-    return 0;
-}
-
 /* cgraph 2.43 quotes a string by escaping its double quotes only, so a
  * value that ends in a backslash comes out as "...\", which escapes its
  * own closing quote and breaks the file. A space after the backslash
@@ -228,7 +148,7 @@ static int set_text(dot_writer *w, void *object, attr_index raw, attr_index labe
                     const char *s)
 {
     int rc = prepare(w, s);
-    if (rc == 0 && escape_text(&w->escaped, ng_buf_cstr(&w->text)) != 0)
+    if (rc == 0 && ng_style_escape(&w->escaped, ng_buf_cstr(&w->text)) != 0)
         rc = ng_fail_nomem(w->err);
     if (rc == 0)
         rc = set(w, object, raw, ng_buf_cstr(&w->text));
@@ -265,7 +185,7 @@ static int add_node(dot_writer *w, const ng_entity *entity)
     w->nodes[ng_entity_index(entity)] = node;
 
     ng_entity_type type = ng_entity_typeof(entity);
-    const node_style *style = &node_styles[type];
+    const ng_entity_style *style = ng_style_entity(type);
     rc = set(w, node, N_TYPE, ng_entity_type_name(type));
     if (rc == 0)
         rc = set(w, node, N_SHAPE, style->shape);
@@ -280,13 +200,13 @@ static int style_edge(dot_writer *w, Agedge_t *e, const ng_edge *edge)
 {
     ng_relation relation = ng_edge_relation(edge);
     ng_modality modality = ng_edge_modality(edge);
-    const relation_style *rs = &relation_styles[relation];
-    const modality_style *ms = &modality_styles[modality];
+    const ng_relation_style *rs = ng_style_relation(relation);
+    const ng_modality_style *ms = ng_style_modality(modality);
     size_t weight = ng_edge_weight(edge);
     char label[64], weight_text[24], penwidth[24];
     snprintf(label, sizeof label, "%s%s", ng_relation_name(relation), ms->label_suffix);
     snprintf(weight_text, sizeof weight_text, "%zu", weight);
-    snprintf(penwidth, sizeof penwidth, "%zu", weight < MAX_PENWIDTH ? weight : MAX_PENWIDTH);
+    snprintf(penwidth, sizeof penwidth, "%zu", ng_style_penwidth(weight));
 
     int rc = set(w, e, E_LABEL, label);
     if (rc == 0)

@@ -27,6 +27,9 @@ const ng_format_ops *ng_format_ops_of(ng_format format);
 int ng_json_write(const ng_graph *graph, FILE *out, ng_error *err);
 ng_graph *ng_json_read(FILE *in, const char *source, ng_error *err);
 int ng_graphml_write(const ng_graph *graph, FILE *out, ng_error *err);
+ng_graph *ng_graphml_read(FILE *in, const char *source, ng_error *err);
 int ng_dot_write(const ng_graph *graph, FILE *out, ng_error *err);
+/* Not reentrant: cgraph's parser keeps its state in globals. */
+ng_graph *ng_dot_read(FILE *in, const char *source, ng_error *err);
 
 #endif

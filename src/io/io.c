@@ -2,15 +2,13 @@
  * choosing a format, opening files, and saving all-or-nothing through a
  * temporary file renamed into place. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <newsgraph/io.h>
 
+#include "io/atomic.h"
 #include "io/format.h"
 #include "util/buf.h"
 #include "util/fail.h"
@@ -24,8 +22,9 @@ static const char *const dot_extensions[] = {".dot", ".gv", NULL};
 
 static const ng_format_ops format_table[] = {
     {NG_FORMAT_JSON, "json", json_aliases, json_extensions, ng_json_write, ng_json_read},
-    {NG_FORMAT_GRAPHML, "graphml", no_names, graphml_extensions, ng_graphml_write, NULL},
-    {NG_FORMAT_DOT, "dot", dot_aliases, dot_extensions, ng_dot_write, NULL},
+    {NG_FORMAT_GRAPHML, "graphml", no_names, graphml_extensions, ng_graphml_write,
+     ng_graphml_read},
+    {NG_FORMAT_DOT, "dot", dot_aliases, dot_extensions, ng_dot_write, ng_dot_read},
 };
 
 #define FORMAT_COUNT (sizeof format_table / sizeof format_table[0])
@@ -179,95 +178,15 @@ ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err)
 
 /* --- saving ------------------------------------------------------------- */
 
-/* Names the destination in an error that was filled without a source. */
-static int with_source(ng_error *err, const char *path, int rc)
-{
-    if (rc != 0 && err && !err->source[0])
-        snprintf(err->source, sizeof err->source, "%s", path);
-    return rc;
-}
+typedef struct save_job {
+    const ng_graph *graph;
+    ng_format format;
+} save_job;
 
-/* The permissions of the file `path` replaces, which the new one keeps as
- * rewriting it in place would; -1 when there is no such file. */
-static long existing_mode(const char *path)
+static int write_job(FILE *out, void *ctx, ng_error *err)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (long)(st.st_mode & 07777) : -1;
-}
-
-/* Creates a temporary file "<dir>/.<base>.<pid>-<n>" beside `path`, for
- * writing, and stores its name in `name`. Creating it with mode 0666 lets
- * the umask apply exactly as it would to the file itself; O_EXCL and the
- * counter keep concurrent saves (and leftovers of a crash) apart. */
-static int create_temp(const char *path, ng_buf *name, FILE **out, ng_error *err)
-{
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    if (!*base)
-        return ng_fail(err, NG_ERR_INVALID, path, "cannot save: the name is a directory");
-    for (unsigned n = 0; n < 100; n++) {
-        ng_buf_clear(name);
-        if (ng_buf_append(name, path, (size_t)(base - path)) != 0 ||
-            ng_buf_printf(name, ".%s.%ld-%u", base, (long)getpid(), n) != 0)
-            return ng_fail_nomem(err);
-        int fd = open(name->data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno == EEXIST)
-            continue;
-        if (fd < 0)
-            break;
-        *out = fdopen(fd, "wb");
-        if (*out)
-            return 0;
-        int saved = errno;
-        close(fd);
-        unlink(name->data);
-        errno = saved;
-        break;
-    }
-    return ng_fail(err, NG_ERR_IO, path, "cannot create a temporary file beside it: %s",
-                   strerror(errno));
-}
-
-/* Writes the graph to the temporary file, gives it the permissions of the
- * file it replaces, and makes it durable. Closes `out` in every case. */
-static int write_temp(const ng_graph *graph, ng_format format, FILE *out, long mode,
-                      const char *path, ng_error *err)
-{
-    int rc = ng_io_write(graph, format, out, err);
-    if (rc != 0) {
-        fclose(out); /* the stream has failed already; its first error is the one to report */
-        return with_source(err, path, rc);
-    }
-    const char *failed = NULL;
-    if (mode >= 0 && fchmod(fileno(out), (mode_t)mode) != 0)
-        failed = "cannot set permissions";
-    else if (fsync(fileno(out)) != 0)
-        failed = "cannot write";
-    int saved = errno;
-    if (fclose(out) != 0 && !failed) {
-        failed = "cannot write";
-        saved = errno;
-    }
-    return failed ? ng_fail(err, NG_ERR_IO, path, "%s: %s", failed, strerror(saved)) : 0;
-}
-
-/* Writes beside `path` and renames into place; on failure removes the
- * temporary file, so the destination is either the old file or the new. */
-static int save_atomically(const ng_graph *graph, ng_format format, const char *path,
-                           ng_error *err)
-{
-    ng_buf tmp = {0};
-    FILE *out = NULL;
-    long mode = existing_mode(path);
-    int rc = create_temp(path, &tmp, &out, err);
-    if (rc == 0)
-        rc = write_temp(graph, format, out, mode, path, err);
-    if (rc == 0 && rename(tmp.data, path) != 0)
-        rc = ng_fail(err, NG_ERR_IO, path, "cannot replace: %s", strerror(errno));
-    if (rc != 0 && out)
-        unlink(tmp.data); /* the temporary file exists once it was opened */
-    ng_buf_free(&tmp);
-    return rc;
+    const save_job *job = ctx;
+    return ng_io_write(job->graph, job->format, out, err);
 }
 
 int ng_io_save(const ng_graph *graph, ng_format format, const char *path, ng_error *err)
@@ -277,7 +196,6 @@ int ng_io_save(const ng_graph *graph, ng_format format, const char *path, ng_err
     if (resolve_format(&format, path, err) != 0)
         return NG_ERR_FORMAT;
     ng_error_clear(err);
-    if (is_stdio(path))
-        return with_source(err, path, ng_io_write(graph, format, stdout, err));
-    return save_atomically(graph, format, path, err);
+    save_job job = {graph, format};
+    return ng_atomic_save(path, write_job, &job, err);
 }

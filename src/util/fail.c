@@ -24,6 +24,7 @@ const char *ng_status_string(ng_status status)
     case NG_ERR_INVALID: return "invalid argument";
     case NG_ERR_FORMAT: return "unsupported format";
     case NG_ERR_LIMIT: return "limit exceeded";
+    case NG_ERR_AMBIGUOUS: return "ambiguous name";
     }
     return "unknown error";
 }

@@ -305,11 +305,56 @@ class Convert(CliCase):
         self.assert_stderr_has(p, "bad.json:2:")
         self.assertFalse(os.path.exists(self.path("g.dot")))
 
-    def test_unreadable_format_is_usage_error(self):
-        dot = self.write("g.dot", b"digraph { a -> b }\n")
-        p = run("convert", dot, "-o", self.path("g.json"))
+    def edge_summaries(self, path):
+        """(source, relation, target) -> (weight, modality) of a JSON graph."""
+        return {(e["source"], e["relation"], e["target"]):
+                (e["metadata"]["weight"], e["metadata"]["modality"])
+                for e in self.load(path)["graph"]["edges"]}
+
+    def test_graphml_and_dot_convert_to_json_keeping_the_graph(self):
+        src = self.saved_graph()
+        self.assert_exit(run("convert", src, "-o", self.path("g.graphml"),
+                             "-o", self.path("g.dot")), EXIT_OK)
+        want_nodes = [(n["id"], n["label"], n["metadata"]["type"])
+                      for n in self.load(src)["graph"]["nodes"]]
+        for name in ("g.graphml", "g.dot"):
+            back = self.path(name + ".json")
+            self.assert_exit(run("convert", self.path(name), "-o", back), EXIT_OK)
+            got_nodes = [(n["id"], n["label"], n["metadata"]["type"])
+                         for n in self.load(back)["graph"]["nodes"]]
+            self.assertEqual(sorted(got_nodes), sorted(want_nodes), name)
+            self.assertEqual(self.edge_summaries(back), self.edge_summaries(src), name)
+
+    def test_graphml_and_dot_round_trips_are_identical(self):
+        src = self.saved_graph()
+        for ext in ("graphml", "dot"):
+            first, again = self.path("g." + ext), self.path("again." + ext)
+            self.assert_exit(run("convert", src, "-o", first), EXIT_OK)
+            self.assert_exit(run("convert", first, "-o", again), EXIT_OK)
+            with open(first, "rb") as a, open(again, "rb") as b:
+                self.assertEqual(a.read(), b.read(), ext)
+
+    def test_malformed_dot_names_its_line(self):
+        bad = self.write("bad.dot", b"digraph {\n  a -> b;\n  c -> -> d;\n}\n")
+        p = run("convert", bad, "-o", self.path("g.json"))
+        self.assert_exit(p, EXIT_MALFORMED)
+        self.assert_stderr_has(p, "bad.dot:3:", "syntax error")
+        self.assertFalse(os.path.exists(self.path("g.json")))
+
+    def test_unknown_relation_in_graphml_names_its_line(self):
+        bad = self.write("bad.graphml", b'<graphml><key id="r" for="edge" attr.name="relation"/>'
+                         b'<graph>\n<node id="a"/><node id="b"/>\n'
+                         b'<edge source="a" target="b"><data key="r">likes</data></edge>\n'
+                         b'</graph></graphml>\n')
+        p = run("convert", bad, "-o", self.path("g.json"))
+        self.assert_exit(p, EXIT_MALFORMED)
+        self.assert_stderr_has(p, "bad.graphml:3:", "unknown relation")
+
+    def test_unknown_input_extension_is_usage_error(self):
+        txt = self.write("g.txt", b"digraph { a -> b }\n")
+        p = run("convert", txt, "-o", self.path("g.json"))
         self.assert_exit(p, EXIT_USAGE)
-        self.assert_stderr_has(p, "cannot read dot graphs")
+        self.assert_stderr_has(p, "--from")
 
     def test_convert_needs_an_output(self):
         p = run("convert", self.saved_graph())

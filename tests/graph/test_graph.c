@@ -281,6 +281,74 @@ static void test_evidence_without_document_is_rejected(void **state)
     assert_int_equal(ng_edge_weight(e), 0);
 }
 
+/* The meets edge between two people A and B. */
+static const ng_edge *edge_a_meets_b(ng_graph *g)
+{
+    const ng_entity *a = ng_graph_add_entity(g, "A", NG_ENTITY_PERSON, NULL);
+    const ng_entity *b = ng_graph_add_entity(g, "B", NG_ENTITY_PERSON, NULL);
+    const ng_edge *e = ng_graph_add_edge(g, a, NG_RELATION_MEETS, b, NULL);
+    assert_non_null(e);
+    return e;
+}
+
+static void test_summary_gives_weight_and_modality_without_evidence(void **state)
+{
+    ng_graph *g = *state;
+    const ng_edge *e = edge_a_meets_b(g);
+    assert_int_equal(ng_graph_set_edge_summary(g, e, 5, NG_MODALITY_DENIED, NULL), 0);
+    assert_int_equal(ng_edge_weight(e), 5);
+    assert_int_equal(ng_edge_modality(e), NG_MODALITY_DENIED);
+    assert_int_equal(ng_edge_evidence_count(e), 0);
+    assert_null(ng_edge_strongest_evidence(e));
+}
+
+static void test_summary_is_a_lower_bound_on_the_evidence(void **state)
+{
+    ng_graph *g = *state;
+    const ng_edge *e = edge_a_meets_b(g);
+    assert_int_equal(ng_graph_set_edge_summary(g, e, 2, NG_MODALITY_PLANNED, NULL), 0);
+    ng_evidence alleged = evidence("x.txt", 1, NG_MODALITY_ALLEGED);
+    assert_int_equal(ng_graph_add_evidence(g, e, &alleged, NULL), 0);
+    assert_int_equal(ng_edge_weight(e), 2);
+    assert_int_equal(ng_edge_modality(e), NG_MODALITY_PLANNED);
+    assert_int_equal(ng_edge_strongest_evidence(e)->sentence, 1);
+
+    ng_evidence more[] = {evidence("x.txt", 2, NG_MODALITY_ASSERTED),
+                          evidence("x.txt", 3, NG_MODALITY_DENIED)};
+    assert_int_equal(ng_graph_add_evidence(g, e, &more[0], NULL), 0);
+    assert_int_equal(ng_graph_add_evidence(g, e, &more[1], NULL), 0);
+    assert_int_equal(ng_edge_weight(e), 3);
+    assert_int_equal(ng_edge_modality(e), NG_MODALITY_ASSERTED);
+}
+
+static void test_second_summary_replaces_the_first(void **state)
+{
+    ng_graph *g = *state;
+    const ng_edge *e = edge_a_meets_b(g);
+    assert_int_equal(ng_graph_set_edge_summary(g, e, 7, NG_MODALITY_ASSERTED, NULL), 0);
+    assert_int_equal(ng_graph_set_edge_summary(g, e, 1, NG_MODALITY_ALLEGED, NULL), 0);
+    assert_int_equal(ng_edge_weight(e), 1);
+    assert_int_equal(ng_edge_modality(e), NG_MODALITY_ALLEGED);
+}
+
+static void test_summary_for_another_graph_or_modality_is_rejected(void **state)
+{
+    ng_graph *g = *state;
+    ng_graph *other = ng_graph_new(NULL);
+    assert_non_null(other);
+    const ng_edge *foreign = edge_a_meets_b(other);
+    const ng_edge *e = edge_a_meets_b(g);
+    ng_error err;
+    assert_int_equal(ng_graph_set_edge_summary(g, foreign, 1, NG_MODALITY_ASSERTED, &err),
+                     NG_ERR_INVALID);
+    assert_int_equal(ng_graph_set_edge_summary(g, e, 1, (ng_modality)NG_MODALITY_COUNT, &err),
+                     NG_ERR_INVALID);
+    assert_int_equal(err.status, NG_ERR_INVALID);
+    assert_int_equal(ng_edge_weight(e), 0);
+    assert_int_equal(ng_edge_modality(e), NG_MODALITY_ASSERTED);
+    ng_graph_free(other);
+}
+
 static void test_documents_update_in_place(void **state)
 {
     ng_graph *g = *state;
@@ -364,6 +432,10 @@ int main(void)
         T(test_identical_evidence_is_recorded_once),
         T(test_evidence_strings_are_copied),
         T(test_evidence_without_document_is_rejected),
+        T(test_summary_gives_weight_and_modality_without_evidence),
+        T(test_summary_is_a_lower_bound_on_the_evidence),
+        T(test_second_summary_replaces_the_first),
+        T(test_summary_for_another_graph_or_modality_is_rejected),
         T(test_documents_update_in_place),
         T(test_label_defaults_to_empty),
         T(test_vocabulary_names_round_trip),

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -282,11 +283,11 @@ static void load_without_a_known_extension_is_a_format_error(void **state)
     assert_string_equal(err.source, at(w, "g.txt"));
 }
 
-static void load_of_a_write_only_format_is_a_format_error(void **state)
+static void load_of_an_unknown_extension_is_a_format_error(void **state)
 {
     workdir *w = *state;
     ng_error err;
-    assert_null(ng_io_load(at(w, "g.dot"), NG_FORMAT_UNKNOWN, &err));
+    assert_null(ng_io_load(at(w, "g.txt"), NG_FORMAT_UNKNOWN, &err));
     assert_int_equal(err.status, NG_ERR_FORMAT);
 }
 
@@ -309,6 +310,40 @@ static void write_error_at_the_final_flush_is_reported(void **state)
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, make_workdir, remove_workdir)
 
+/* A destination that is not a regular file (a pipe, a device such as
+ * /dev/null) is written through, never replaced by a renamed file. */
+static void save_to_a_fifo_writes_through_it(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/ng-fifo-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/pipe.json", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) { /* the reader: drain the pipe, exit with what it read */
+        FILE *in = fopen(path, "rb");
+        size_t total = 0;
+        char buf[4096];
+        for (size_t n; in && (n = fread(buf, 1, sizeof buf, in)) > 0;)
+            total += n;
+        _exit(total > 0 ? 0 : 1);
+    }
+    ng_graph *g = ng_fixture_summit();
+    ng_error err;
+    assert_int_equal(ng_io_save(g, NG_FORMAT_JSON, path, &err), 0);
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    ng_graph_free(g);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,8 +361,9 @@ int main(void)
         TEST(load_of_a_missing_file_is_not_found),
         TEST(load_of_a_directory_is_an_io_error),
         TEST(load_without_a_known_extension_is_a_format_error),
-        TEST(load_of_a_write_only_format_is_a_format_error),
+        TEST(load_of_an_unknown_extension_is_a_format_error),
         cmocka_unit_test(write_error_at_the_final_flush_is_reported),
+        cmocka_unit_test(save_to_a_fifo_writes_through_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
