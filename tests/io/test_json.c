@@ -317,6 +317,27 @@ static void trailing_garbage_is_a_parse_error(void **state)
     assert_int_equal(err.status, NG_ERR_PARSE);
 }
 
+/* A 20 MB label loads, and comes back whole: no fixed-size buffer on the
+ * way, and no cost beyond the length of the string. */
+static void huge_string_loads_whole(void **state)
+{
+    (void)state;
+    enum { LENGTH = 20 * 1024 * 1024 };
+    static const char head[] = "{\"graph\": {\"nodes\": [{\"id\": \"n\", \"label\": \"";
+    static const char tail[] = "\", \"metadata\": {\"type\": \"person\"}}]}}";
+    char *text = malloc(sizeof head + LENGTH + sizeof tail);
+    assert_non_null(text);
+    memcpy(text, head, sizeof head - 1);
+    memset(text + sizeof head - 1, 'x', LENGTH);
+    memcpy(text + sizeof head - 1 + LENGTH, tail, sizeof tail);
+    ng_error err;
+    ng_graph *g = from_json(text, &err);
+    assert_non_null(g);
+    assert_int_equal(strlen(ng_entity_label(ng_graph_entity_at(g, 0))), LENGTH);
+    ng_graph_free(g);
+    free(text);
+}
+
 static void deep_nesting_is_refused_without_crashing(void **state)
 {
     (void)state;
@@ -540,6 +561,7 @@ int main(void)
         cmocka_unit_test(truncated_file_is_a_parse_error_with_position),
         cmocka_unit_test(syntax_error_reports_line_and_column),
         cmocka_unit_test(trailing_garbage_is_a_parse_error),
+        cmocka_unit_test(huge_string_loads_whole),
         cmocka_unit_test(deep_nesting_is_refused_without_crashing),
         cmocka_unit_test(duplicate_keys_are_refused),
         cmocka_unit_test(nul_in_a_string_is_refused),
