@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "io/format.h"
+#include "io/loader.h"
 #include "io/sanitize.h"
 #include "util/buf.h"
 #include "util/fail.h"
@@ -32,9 +33,6 @@ typedef struct reader {
  * "graph.metadata.documents[N]"; paths inside items add their suffix. */
 #define WHERE_SIZE 64
 #define INDEX_DIGITS 20 /* SIZE_MAX in decimal */
-
-/* Input values quoted in messages are cut to this many bytes. */
-#define QUOTE_MAX 48
 
 /* --- reporting ------------------------------------------------------------ */
 
@@ -54,22 +52,11 @@ static int bad(reader *r, const char *where, const char *member, const char *fmt
                    member && *where ? "." : "", member ? member : "", text);
 }
 
-/* `s` in double quotes, sanitised (input may hold terminal escapes) and
- * cut at a character boundary. Borrowed from r until the next call. */
+/* `s` in double quotes, sanitised and cut (see loader.h). Borrowed from r
+ * until the next call. */
 static const char *quoted(reader *r, const char *s)
 {
-    ng_buf *q = &r->quote;
-    ng_buf_clear(q);
-    if (ng_buf_putc(q, '"') != 0 || ng_sanitize(s, strlen(s), q) != 0)
-        return "(a value)";
-    int cut = q->len > QUOTE_MAX + 1;
-    if (cut) {
-        size_t len = QUOTE_MAX + 1;
-        while (((unsigned char)q->data[len] & 0xC0) == 0x80)
-            len--; /* back to the first byte of the character */
-        q->len = len;
-    }
-    return ng_buf_append_str(q, cut ? "...\"" : "\"") == 0 ? q->data : "(a value)";
+    return ng_loader_quote(&r->quote, s);
 }
 
 static const char *type_name(const json_t *v)
