@@ -45,9 +45,9 @@ static const char *const speech_verbs[] = {
 };
 
 static const char *const group_nouns[] = {
-    "air", "army", "authorities", "delegation", "diplomats", "forces", "government",
-    "leadership", "media", "military", "navy", "officials", "regime", "side", "soldiers",
-    "troops",
+    "air", "army", "authorities", "banks", "companies", "delegation", "diplomats",
+    "entities", "firms", "forces", "government", "leadership", "media", "military", "navy",
+    "officials", "regime", "side", "soldiers", "troops",
 };
 
 static const char *const person_pronouns[] = {

@@ -404,6 +404,17 @@ static void test_possessive_pronoun_is_not_an_argument(void **state)
     ng_graph_free(g);
 }
 
+static void test_demonym_companies_act_for_the_country(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("Washington blacklisted three Chinese companies accused of shipping "
+                          "drone parts to Moscow.\n");
+    assert_edge(g, "United States", NG_RELATION_SANCTIONS, "China", NG_MODALITY_ASSERTED);
+    assert_edge(g, "China", NG_RELATION_SUPPLIES, "Russia", NG_MODALITY_ALLEGED);
+    assert_no_edge(g, "United States", NG_RELATION_SUPPLIES, "Russia");
+    ng_graph_free(g);
+}
+
 static void test_metonym_is_the_country(void **state)
 {
     (void)state;
@@ -602,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_counterpart_in_named_country_by_date),
         cmocka_unit_test(test_counterpart_is_the_other_holder_named),
         cmocka_unit_test(test_possessive_pronoun_is_not_an_argument),
+        cmocka_unit_test(test_demonym_companies_act_for_the_country),
         cmocka_unit_test(test_metonym_is_the_country),
         cmocka_unit_test(test_capital_acting_is_the_government),
         cmocka_unit_test(test_capital_visited_is_the_city),
