@@ -1285,20 +1285,34 @@ static int noun_meets(reader *r, const trigger *tr)
     return 0;
 }
 
+/* "the visit of Pope Francis": an actor right after "of" is the visitor
+ * (but "a tour of the plant" is toured); returns where the target may
+ * start. */
+static size_t visitor_after_of(const reader *r, const trigger *tr, group *agent)
+{
+    const ng_mention *m = is(r, tr->last, "of") ? mention(r, tr->last + 1) : NULL;
+    if (!m || !accept_person(r, m) || is_qualifier(r, m))
+        return tr->last;
+    group_add(agent, (size_t)r->owner[tr->last + 1]);
+    return m->last;
+}
+
 static int noun_visits(reader *r, const trigger *tr)
 {
     group target = {{0}, 0, 1}, agent = {{0}, 0, 0};
-    const char *prep = tr->entry && has_prep(tr->entry, "of") && is(r, tr->last, "of") ? "of" : "to";
-    if (!find_after_prep(r, tr->last, 2, prep, accept_destination, &target)) {
-        if (!is(r, tr->last, prep))
+    size_t from = visitor_after_of(r, tr, &agent);
+    const char *prep = from == tr->last && tr->entry && has_prep(tr->entry, "of") &&
+                               is(r, tr->last, "of") ? "of" : "to";
+    if (!find_after_prep(r, from, 2, prep, accept_destination, &target)) {
+        if (!is(r, from, prep))
             return 0;
-        long fac = facility_at(r, tr->last + 1);
+        long fac = facility_at(r, from + 1);
         if (fac < 0)
             return r->oom ? NG_ERR_NOMEM : 0;
         group_add(&target, (size_t)fac);
     }
     size_t after = r->m->items[target.items[target.count - 1]].last;
-    if (!noun_agent(r, tr, after, &agent))
+    if (agent.count == 0 && !noun_agent(r, tr, after, &agent))
         return 0;
     return link_groups(r, &agent, &target, tr, NULL, NULL);
 }

@@ -209,6 +209,14 @@ static void test_nominal_possessive_state_visit(void **state)
     ng_graph_free(g);
 }
 
+static void test_nominal_visit_of_agent_to_place(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("The visit of Pope Francis to Iraq was historic.\n");
+    assert_edge(g, "Pope Francis", NG_RELATION_VISITS, "Iraq", NG_MODALITY_ASSERTED);
+    ng_graph_free(g);
+}
+
 static void test_nominal_deliveries_from_to(void **state)
 {
     (void)state;
@@ -592,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_nominal_hyphenated_summit),
         cmocka_unit_test(test_nominal_meeting_between),
         cmocka_unit_test(test_nominal_possessive_state_visit),
+        cmocka_unit_test(test_nominal_visit_of_agent_to_place),
         cmocka_unit_test(test_nominal_deliveries_from_to),
         cmocka_unit_test(test_nominal_sanctions_on_capital),
         cmocka_unit_test(test_visit_to_described_facility),
