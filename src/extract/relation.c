@@ -620,11 +620,28 @@ static size_t cue_start(const reader *r, const trigger *tr)
     return start;
 }
 
+static int is_plain_word(const reader *r, size_t i);
+
+/* Whether the noun is the object of an infinitive ("to strengthen
+ * sanctions", "to impose new sanctions"): an intention, not an event. */
+static int infinitive_object(const reader *r, const trigger *tr)
+{
+    size_t k = tr->first;
+    while (k > 0 && k + 3 > tr->first && in(r, k - 1, NG_LEX_DETERMINER))
+        k--;
+    while (k > 1 && k + 3 > tr->first && !is(r, k - 2, "to") && is_plain_word(r, k - 1) &&
+           !(flags(r, k - 1) & NG_TOKEN_CAPITAL))
+        k--; /* "to impose new sanctions": an adjective between */
+    return k > 1 && is(r, k - 2, "to") && is_plain_word(r, k - 1);
+}
+
 static ng_modality modality_of(const reader *r, const trigger *tr)
 {
     ng_modality found = NG_MODALITY_ASSERTED;
     if (tr->noun && tr->first > 0 && is(r, tr->first - 1, "any"))
         found = NG_MODALITY_PLANNED; /* "any arms export would violate ..." */
+    if (tr->noun && infinitive_object(r, tr))
+        found = NG_MODALITY_PLANNED; /* "efforts to strengthen sanctions" */
     for (size_t k = cue_start(r, tr); k < tr->first; k++) {
         ng_modality m;
         size_t len;

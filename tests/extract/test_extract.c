@@ -305,6 +305,14 @@ static void test_modality_planned_adjective_on_noun(void **state)
     ng_graph_free(g);
 }
 
+static void test_modality_planned_infinitive_object(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("The EU agreed to impose new sanctions on Belarus.\n");
+    assert_edge(g, "European Union", NG_RELATION_SANCTIONS, "Belarus", NG_MODALITY_PLANNED);
+    ng_graph_free(g);
+}
+
 static void test_modality_alleged(void **state)
 {
     (void)state;
@@ -611,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_companions_go_where_the_traveller_goes),
         cmocka_unit_test(test_modality_planned),
         cmocka_unit_test(test_modality_planned_adjective_on_noun),
+        cmocka_unit_test(test_modality_planned_infinitive_object),
         cmocka_unit_test(test_modality_alleged),
         cmocka_unit_test(test_modality_denied),
         cmocka_unit_test(test_modality_strongest_of_several),
