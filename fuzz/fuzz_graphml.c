@@ -1,0 +1,10 @@
+/* Fuzz target: arbitrary bytes through the GRAPHML graph loader. */
+#include "loader.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ng_fuzz_load(NG_FORMAT_GRAPHML, data, size);
+    return 0;
+}
