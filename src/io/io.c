@@ -12,6 +12,7 @@
 #include "io/format.h"
 #include "util/buf.h"
 #include "util/fail.h"
+#include "util/names.h"
 
 static const char *const no_names[] = {NULL};
 static const char *const json_aliases[] = {"jgf", NULL};
@@ -37,23 +38,10 @@ const ng_format_ops *ng_format_ops_of(ng_format format)
     return NULL;
 }
 
-/* Case-insensitive in ASCII only: strcasecmp follows the locale, and a
- * Turkish one would not match "JSON" with "json". */
-static int ascii_equal_nocase(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char cb = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (ca != cb)
-            return 0;
-    }
-    return *a == *b;
-}
-
 static int in_list(const char *const *list, const char *s)
 {
     for (; *list; list++)
-        if (ascii_equal_nocase(*list, s))
+        if (ng_ascii_equal_nocase(*list, s))
             return 1;
     return 0;
 }
@@ -61,7 +49,7 @@ static int in_list(const char *const *list, const char *s)
 ng_format ng_format_from_name(const char *name)
 {
     for (size_t i = 0; name && i < FORMAT_COUNT; i++)
-        if (ascii_equal_nocase(format_table[i].name, name) ||
+        if (ng_ascii_equal_nocase(format_table[i].name, name) ||
             in_list(format_table[i].aliases, name))
             return format_table[i].format;
     return NG_FORMAT_UNKNOWN;
@@ -69,9 +57,7 @@ ng_format ng_format_from_name(const char *name)
 
 ng_format ng_format_from_path(const char *path)
 {
-    const char *base = path ? strrchr(path, '/') : NULL;
-    base = base ? base + 1 : path;
-    const char *ext = base ? strrchr(base, '.') : NULL;
+    const char *ext = ng_path_extension(path);
     for (size_t i = 0; ext && i < FORMAT_COUNT; i++)
         if (in_list(format_table[i].extensions, ext))
             return format_table[i].format;

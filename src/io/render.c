@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <strings.h>
 
 #include <graphviz/gvc.h>
 
@@ -19,6 +18,7 @@
 #include "io/sanitize.h"
 #include "util/buf.h"
 #include "util/fail.h"
+#include "util/names.h"
 
 typedef struct format_entry {
     ng_render_format format;
@@ -66,18 +66,16 @@ static const format_entry *entry_of(ng_render_format format)
 ng_render_format ng_render_format_from_name(const char *name)
 {
     for (size_t i = 0; name && i < FORMAT_COUNT; i++)
-        if (strcasecmp(format_table[i].name, name) == 0)
+        if (ng_ascii_equal_nocase(format_table[i].name, name))
             return format_table[i].format;
     return NG_RENDER_UNKNOWN;
 }
 
 ng_render_format ng_render_format_from_path(const char *path)
 {
-    const char *base = path ? strrchr(path, '/') : NULL;
-    base = base ? base + 1 : path;
-    const char *ext = base ? strrchr(base, '.') : NULL;
+    const char *ext = ng_path_extension(path);
     for (size_t i = 0; ext && i < FORMAT_COUNT; i++)
-        if (strcasecmp(format_table[i].extension, ext) == 0)
+        if (ng_ascii_equal_nocase(format_table[i].extension, ext))
             return format_table[i].format;
     return NG_RENDER_UNKNOWN;
 }
@@ -91,7 +89,7 @@ const char *ng_render_format_name(ng_render_format format)
 int ng_render_layout_parse(const char *name, ng_render_layout *out)
 {
     for (size_t i = 0; name && i < LAYOUT_COUNT; i++)
-        if (strcasecmp(layout_names[i], name) == 0) {
+        if (ng_ascii_equal_nocase(layout_names[i], name)) {
             *out = (ng_render_layout)i;
             return 0;
         }

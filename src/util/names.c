@@ -1,6 +1,7 @@
 #include "names.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include <newsgraph/error.h>
@@ -143,4 +144,22 @@ int ng_name_fold(const char *name, size_t len, ng_buf *out)
 int ng_name_slug(const char *label, size_t len, ng_buf *out)
 {
     return transform(label, len, out, slug_emit);
+}
+
+int ng_ascii_equal_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char cb = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (ca != cb)
+            return 0;
+    }
+    return *a == *b;
+}
+
+const char *ng_path_extension(const char *path)
+{
+    const char *base = path ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path;
+    return base ? strrchr(base, '.') : NULL;
 }

@@ -20,4 +20,14 @@ int ng_name_fold(const char *name, size_t len, ng_buf *out);
  * or digit. Returns 0 or NG_ERR_NOMEM. */
 int ng_name_slug(const char *label, size_t len, ng_buf *out);
 
+/* Whether a and b are equal ignoring ASCII case. Unlike strcasecmp, it
+ * does not follow the locale (a Turkish one would not match "JSON" with
+ * "json"), which is what names of formats and layouts want. */
+int ng_ascii_equal_nocase(const char *a, const char *b);
+
+/* The extension of the file name at the end of `path`, from its last
+ * full stop ("graph.json" -> ".json"), or NULL if it has none. Borrowed
+ * from path. */
+const char *ng_path_extension(const char *path);
+
 #endif
