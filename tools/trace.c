@@ -83,6 +83,7 @@ int main(int argc, char **argv)
     ng_graph *g = ng_graph_new(&err);
     ng_tokens tokens = {0};
     ng_mentions mentions = {0};
+    ng_gaz_hits hits = {0};
     const ng_document *doc;
     static size_t seen[100000];
     while (ng_reader_next(reader, &doc, &err) > 0) {
@@ -93,13 +94,14 @@ int main(int argc, char **argv)
         while (ng_sentence_next(doc->text, doc->length, &pos, &span)) {
             number++;
             ng_tokenize(doc->text, span, &tokens);
-            ng_mentions_find(gaz, &tokens, &mentions);
+            ng_gazetteer_scan(gaz, &tokens, &hits);
+            ng_mentions_find(&hits, &tokens, &mentions);
             ng_resolver_resolve(res, &tokens, &mentions, &err);
             size_t before = 0;
             for (size_t i = 0; i < ng_graph_edge_count(g) && i < 100000; i++)
                 before += (seen[i] = ng_edge_evidence_count(ng_graph_edge_at(g, i)));
             ng_sentence_view view = {doc, number, span, &tokens, &mentions};
-            ng_relations_find(gaz, res, g, &view, &err);
+            ng_relations_find(&hits, res, g, &view, &err);
             int show = argc < 3 || memmem(doc->text + span.start, span.end - span.start, argv[2],
                                           strlen(argv[2])) != NULL;
             if (show) {
@@ -111,6 +113,7 @@ int main(int argc, char **argv)
     }
     ng_tokens_free(&tokens);
     ng_mentions_free(&mentions);
+    ng_gaz_hits_free(&hits);
     ng_graph_free(g);
     ng_resolver_free(res);
     ng_gazetteer_free(gaz);

@@ -8,15 +8,17 @@
 #include "util/fail.h"
 #include "util/strmap.h"
 
-typedef struct phrase {
+/* A phrase of the dictionary, or only the beginning of longer ones (no
+ * targets), or both. */
+typedef struct ng_gaz_phrase {
     ng_gaz_target *targets;
     size_t count, cap;
+    int is_prefix;
 } phrase;
 
 struct ng_gazetteer {
     ng_intern keys;
-    ng_strmap phrases;  /* key -> phrase */
-    ng_strmap prefixes; /* key of every proper prefix of a phrase -> itself */
+    ng_strmap phrases; /* key of every phrase and every proper prefix -> phrase */
     size_t max_tokens;
     ng_tokens scratch;
     ng_buf key;
@@ -32,17 +34,26 @@ static int append_key(ng_buf *key, const ng_tokens *t, size_t i)
     return ng_buf_append_str(key, tok->norm);
 }
 
-static int add_target(ng_gazetteer *g, const char *key, size_t len, ng_gaz_target target)
+/* The phrase stored under key, added if new; NULL if out of memory. */
+static phrase *phrase_at(ng_gazetteer *g, const char *key, size_t len)
 {
     phrase *p = ng_strmap_get(&g->phrases, key, len);
-    if (!p) {
-        const char *stored = ng_intern_bytes(&g->keys, key, len);
-        p = calloc(1, sizeof *p);
-        if (!stored || !p || ng_strmap_put(&g->phrases, stored, len, p) != 0) {
-            free(p);
-            return NG_ERR_NOMEM;
-        }
+    if (p)
+        return p;
+    const char *stored = ng_intern_bytes(&g->keys, key, len);
+    p = calloc(1, sizeof *p);
+    if (!stored || !p || ng_strmap_put(&g->phrases, stored, len, p) != 0) {
+        free(p);
+        return NULL;
     }
+    return p;
+}
+
+static int add_target(ng_gazetteer *g, const char *key, size_t len, ng_gaz_target target)
+{
+    phrase *p = phrase_at(g, key, len);
+    if (!p)
+        return NG_ERR_NOMEM;
     for (size_t i = 0; i < p->count; i++)
         if (p->targets[i].entry == target.entry && p->targets[i].role == target.role)
             return 0;
@@ -82,9 +93,10 @@ static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *en
     ng_buf_clear(&g->key);
     for (size_t i = 0; i < g->scratch.count; i++) {
         if (i > 0) {
-            const char *stored = ng_intern_bytes(&g->keys, g->key.data, g->key.len);
-            if (!stored || ng_strmap_put(&g->prefixes, stored, g->key.len, (void *)stored) != 0)
+            phrase *prefix = phrase_at(g, g->key.data, g->key.len);
+            if (!prefix)
                 return NG_ERR_NOMEM;
+            prefix->is_prefix = 1;
         }
         if (append_key(&g->key, &g->scratch, i) != 0)
             return NG_ERR_NOMEM;
@@ -159,7 +171,6 @@ void ng_gazetteer_free(ng_gazetteer *g)
         }
     }
     ng_strmap_free(&g->phrases);
-    ng_strmap_free(&g->prefixes);
     ng_intern_free(&g->keys);
     ng_tokens_free(&g->scratch);
     ng_buf_free(&g->key);
@@ -194,10 +205,9 @@ static size_t select_targets(const phrase *p, const ng_tokens *tokens, size_t i,
     return n;
 }
 
-int ng_gazetteer_match(const ng_gazetteer *g, const ng_tokens *tokens, size_t i,
-                       unsigned roles, ng_gaz_match *out)
+/* Appends the hits of the phrases that start at token i. */
+static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, ng_gaz_hits *out)
 {
-    out->length = out->count = 0;
     /* A fixed buffer keeps matching free of allocation; keys longer than
      * any phrase cannot match anyway. */
     char key[512];
@@ -213,13 +223,59 @@ int ng_gazetteer_match(const ng_gazetteer *g, const ng_tokens *tokens, size_t i,
         memcpy(key + len, tok->norm, n);
         len += n;
         const phrase *p = ng_strmap_get(&g->phrases, key, len);
+        if (!p)
+            break;
+        if (p->count) {
+            void *items = out->items;
+            if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+                return NG_ERR_NOMEM;
+            out->items = items;
+            out->items[out->count++] = (ng_gaz_hit){k - i + 1, p};
+        }
+        if (!p->is_prefix)
+            break;
+    }
+    return 0;
+}
+
+int ng_gazetteer_scan(const ng_gazetteer *g, const ng_tokens *tokens, ng_gaz_hits *out)
+{
+    out->tokens = tokens;
+    out->count = 0;
+    void *first = out->first;
+    if (ng_array_grow(&first, &out->first_cap, tokens->count + 1, sizeof *out->first) != 0)
+        return NG_ERR_NOMEM;
+    out->first = first;
+    for (size_t i = 0; i < tokens->count; i++) {
+        out->first[i] = out->count;
+        if (scan_from(g, tokens, i, out) != 0)
+            return NG_ERR_NOMEM;
+    }
+    out->first[tokens->count] = out->count;
+    return 0;
+}
+
+void ng_gaz_hits_free(ng_gaz_hits *hits)
+{
+    free(hits->first);
+    free(hits->items);
+    *hits = (ng_gaz_hits){0};
+}
+
+int ng_gazetteer_match(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out)
+{
+    out->length = out->count = 0;
+    const ng_tokens *tokens = hits->tokens;
+    if (i >= tokens->count)
+        return 0;
+    for (size_t h = hits->first[i]; h < hits->first[i + 1]; h++) {
+        const ng_gaz_hit *hit = &hits->items[h];
         ng_gaz_match found;
-        if (p && (found.count = select_targets(p, tokens, i, k - i + 1, roles, &found)) > 0) {
-            found.length = k - i + 1;
+        found.count = select_targets(hit->phrase, tokens, i, hit->length, roles, &found);
+        if (found.count > 0) {
+            found.length = hit->length;
             *out = found;
         }
-        if (!ng_strmap_get(&g->prefixes, key, len))
-            break;
     }
     return out->length > 0;
 }

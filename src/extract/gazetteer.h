@@ -48,17 +48,40 @@ typedef struct ng_gaz_match {
 
 typedef struct ng_gazetteer ng_gazetteer;
 
+/* One phrase of the dictionary found in a sentence. */
+typedef struct ng_gaz_hit {
+    size_t length; /* in tokens */
+    const struct ng_gaz_phrase *phrase;
+} ng_gaz_hit;
+
+/* Every phrase of the dictionary found in one sentence, by the token it
+ * starts at, shortest first: hits of token i are items[first[i]] up to
+ * items[first[i + 1]]. The extraction asks several questions of each
+ * token, so the lookups are done once, here. Zero-initialise; reuse
+ * across sentences; release with ng_gaz_hits_free. */
+typedef struct ng_gaz_hits {
+    const ng_tokens *tokens;
+    size_t *first;
+    size_t first_cap;
+    ng_gaz_hit *items;
+    size_t count, cap;
+} ng_gaz_hits;
+
 /* Indexes every entry of `dict`, which must outlive the gazetteer.
  * Owned by the caller (ng_gazetteer_free); NULL if out of memory. */
 ng_gazetteer *ng_gazetteer_new(const ng_dict *dict, ng_error *err);
 void ng_gazetteer_free(ng_gazetteer *gaz);
 
+/* Replaces the contents of `out` with the phrases found in `tokens`,
+ * which must outlive its use. Returns 0 or NG_ERR_NOMEM. */
+int ng_gazetteer_scan(const ng_gazetteer *gaz, const ng_tokens *tokens, ng_gaz_hits *out);
+void ng_gaz_hits_free(ng_gaz_hits *hits);
+
 /* Finds the longest phrase that starts at token i and has a target with a
  * role in `roles` (a set of NG_GAZ_BIT) whose case fits: entity names must
  * start with a capital or digit, acronyms be in capitals. Returns 1 and
  * fills *out, or 0. */
-int ng_gazetteer_match(const ng_gazetteer *gaz, const ng_tokens *tokens, size_t i,
-                       unsigned roles, ng_gaz_match *out);
+int ng_gazetteer_match(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out);
 
 /* The first target of `m` with a role in `roles`, or NULL. */
 const ng_gaz_target *ng_gaz_find(const ng_gaz_match *m, unsigned roles);

@@ -1,7 +1,12 @@
 #include "extract/lexicon.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
+
+#include "util/buf.h"
+#include "util/strmap.h"
 
 /* Each list is sorted (strcmp order), which a test checks, so that a
  * lookup is a binary search. */
@@ -156,4 +161,39 @@ const char *const *ng_lex_words(ng_lex_class cls, size_t *count)
     }
     *count = lists[cls].count;
     return lists[cls].words;
+}
+
+/* Every word of every class -> its classes, built on first use. */
+static ng_strmap class_map;
+static int class_map_ready;
+static once_flag class_map_once = ONCE_FLAG_INIT;
+
+static void build_class_map(void)
+{
+    for (size_t c = 0; c < NG_LEX_CLASS_COUNT; c++) {
+        for (size_t i = 0; i < lists[c].count; i++) {
+            const char *w = lists[c].words[i];
+            size_t len = strlen(w);
+            uintptr_t mask = (uintptr_t)ng_strmap_get(&class_map, w, len);
+            if (ng_strmap_put(&class_map, w, len, (void *)(mask | NG_LEX_BIT(c))) != 0) {
+                ng_strmap_free(&class_map);
+                return; /* out of memory: ng_lex_classes falls back to searching */
+            }
+        }
+    }
+    class_map_ready = 1;
+}
+
+unsigned ng_lex_classes(const char *word, size_t len)
+{
+    call_once(&class_map_once, build_class_map);
+    if (class_map_ready)
+        return (unsigned)(uintptr_t)ng_strmap_get(&class_map, word, len);
+    char *copy = ng_strndup(word, len);
+    unsigned mask = 0;
+    for (size_t c = 0; copy && c < NG_LEX_CLASS_COUNT; c++)
+        if (ng_lex_is((ng_lex_class)c, copy))
+            mask |= NG_LEX_BIT(c);
+    free(copy);
+    return mask;
 }

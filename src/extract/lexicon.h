@@ -29,8 +29,15 @@ typedef enum ng_lex_class {
     NG_LEX_CLASS_COUNT
 } ng_lex_class;
 
+#define NG_LEX_BIT(cls) (1u << (cls))
+
 /* Whether the folded word belongs to the class. */
 int ng_lex_is(ng_lex_class cls, const char *word);
+
+/* Every class the folded word word[0..len) belongs to, as a set of
+ * NG_LEX_BIT. One hash lookup, which is why the tokenizer asks it once per
+ * token and the grammar then tests bits. Safe to call from any thread. */
+unsigned ng_lex_classes(const char *word, size_t len);
 
 /* The words of a class, in the order they are stored, and their number in
  * *count (for tests). Static. */

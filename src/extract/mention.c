@@ -10,7 +10,7 @@
 
 /* The state of one pass over a sentence. */
 typedef struct finder {
-    const ng_gazetteer *gaz;
+    const ng_gaz_hits *hits;
     const ng_tokens *t;
     ng_mentions *out;
 } finder;
@@ -46,7 +46,7 @@ static int has_flag(const finder *f, size_t i, unsigned flag)
 static int in_class(const finder *f, size_t i, ng_lex_class cls)
 {
     const ng_token *t = tok(f, i);
-    return t && ng_lex_is(cls, t->norm);
+    return t && (t->lex & NG_LEX_BIT(cls));
 }
 
 static ng_entity_type type_of_kind(ng_dict_kind kind)
@@ -74,7 +74,7 @@ static ng_entity_type cue_type(const ng_dict_entry *cue)
 static int name_word(const finder *f, size_t i)
 {
     const ng_token *t = tok(f, i);
-    if (!t || !(t->flags & NG_TOKEN_WORD) || ng_lex_is(NG_LEX_CALENDAR, t->norm))
+    if (!t || !(t->flags & NG_TOKEN_WORD) || (t->lex & NG_LEX_BIT(NG_LEX_CALENDAR)))
         return 0;
     return (t->flags & (NG_TOKEN_CAPITAL | NG_TOKEN_UPPER)) || (t->flags & NG_TOKEN_JOINED);
 }
@@ -86,7 +86,7 @@ static size_t capitalised_run(const finder *f, size_t i, size_t max)
     size_t j = i;
     while (j < f->t->count && j - i < max && name_word(f, j)) {
         ng_gaz_match m;
-        if (j > i && ng_gazetteer_match(f->gaz, f->t, j, NG_GAZ_ENTITY_ROLES, &m))
+        if (j > i && ng_gazetteer_match(f->hits, j, NG_GAZ_ENTITY_ROLES, &m))
             break; /* "Kim-Putin": a known name starts a name of its own */
         j++;
     }
@@ -104,7 +104,7 @@ static int emit(finder *f, ng_mention m)
 static size_t name_after_title(const finder *f, size_t at, ng_mention *m)
 {
     ng_gaz_match gm;
-    if (ng_gazetteer_match(f->gaz, f->t, at, NG_GAZ_BIT(NG_GAZ_NAME), &gm)) {
+    if (ng_gazetteer_match(f->hits, at, NG_GAZ_BIT(NG_GAZ_NAME), &gm)) {
         const ng_gaz_target *person = NULL;
         for (size_t k = 0; k < gm.count && !person; k++)
             if (gm.targets[k].entry->kind == NG_DICT_PERSON)
@@ -181,9 +181,9 @@ static size_t title_after_country(const finder *f, size_t end, ng_gaz_match *tm)
     if (has_flag(f, j, NG_TOKEN_POSSESSIVE))
         j++;
     while (in_class(f, j, NG_LEX_TITLE_ADJ) &&
-           !ng_gazetteer_match(f->gaz, f->t, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm))
+           !ng_gazetteer_match(f->hits, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm))
         j++;
-    return ng_gazetteer_match(f->gaz, f->t, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm) ? j : 0;
+    return ng_gazetteer_match(f->hits, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm) ? j : 0;
 }
 
 /* Whether a demonym form names people ("Russians") rather than qualifying
@@ -211,7 +211,7 @@ static size_t handle_entity(finder *f, size_t i, const ng_gaz_match *gm,
     ng_gaz_match sm;
     if (ent->role == NG_GAZ_NAME && ent->entry->kind == NG_DICT_PLACE &&
         has_flag(f, end, NG_TOKEN_CAPITAL) &&
-        ng_gazetteer_match(f->gaz, f->t, end, NG_GAZ_BIT(NG_GAZ_SUFFIX), &sm)) {
+        ng_gazetteer_match(f->hits, end, NG_GAZ_BIT(NG_GAZ_SUFFIX), &sm)) {
         /* "Istanbul Airport": a place of its own, named after the city */
         ng_mention m = {0};
         m.first = m.name_first = i;
@@ -250,14 +250,14 @@ static size_t handle_entity(finder *f, size_t i, const ng_gaz_match *gm,
  * case ("Khasan station"); extends *end over a following one. */
 static const ng_gaz_target *suffix_of(const finder *f, size_t i, size_t *end, ng_gaz_match *sm)
 {
-    if (*end < f->t->count && ng_gazetteer_match(f->gaz, f->t, *end, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) &&
+    if (*end < f->t->count && ng_gazetteer_match(f->hits, *end, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) &&
         !has_flag(f, *end, NG_TOKEN_CAPITAL)) {
         *end += sm->length;
         return ng_gaz_find(sm, NG_GAZ_BIT(NG_GAZ_SUFFIX));
     }
     /* the name must have a word of its own before the suffix */
     for (size_t k = i + 1; k < *end; k++)
-        if (ng_gazetteer_match(f->gaz, f->t, k, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) && k + sm->length == *end)
+        if (ng_gazetteer_match(f->hits, k, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) && k + sm->length == *end)
             return ng_gaz_find(sm, NG_GAZ_BIT(NG_GAZ_SUFFIX));
     return NULL;
 }
@@ -368,7 +368,7 @@ static size_t step(finder *f, size_t i)
     if (!(t->flags & NG_TOKEN_WORD))
         return i + 1;
     ng_gaz_match gm;
-    if (ng_gazetteer_match(f->gaz, f->t, i, NG_GAZ_ENTITY_ROLES | NG_GAZ_BIT(NG_GAZ_TITLE), &gm)) {
+    if (ng_gazetteer_match(f->hits, i, NG_GAZ_ENTITY_ROLES | NG_GAZ_BIT(NG_GAZ_TITLE), &gm)) {
         const ng_gaz_target *ent = ng_gaz_find(&gm, NG_GAZ_ENTITY_ROLES);
         if (ent)
             return handle_entity(f, i, &gm, ent);
@@ -376,16 +376,16 @@ static size_t step(finder *f, size_t i)
     }
     if (t->flags & (NG_TOKEN_CAPITAL | NG_TOKEN_UPPER))
         return handle_unknown_name(f, i);
-    if (ng_lex_is(NG_LEX_PERSON_PRONOUN, t->norm))
+    if (t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN))
         return handle_pronoun(f, i);
     if (strcmp(t->norm, "counterpart") == 0)
         return handle_counterpart(f, i);
     return i + 1;
 }
 
-int ng_mentions_find(const ng_gazetteer *gaz, const ng_tokens *tokens, ng_mentions *out)
+int ng_mentions_find(const ng_gaz_hits *hits, const ng_tokens *tokens, ng_mentions *out)
 {
-    finder f = {gaz, tokens, out};
+    finder f = {hits, tokens, out};
     out->count = 0;
     for (size_t i = 0; i < tokens->count;) {
         size_t next = step(&f, i);

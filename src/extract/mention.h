@@ -58,7 +58,7 @@ typedef struct ng_mentions {
 
 /* Replaces the contents of `out` with the mentions in `tokens`. Returns 0
  * or NG_ERR_NOMEM. */
-int ng_mentions_find(const ng_gazetteer *gaz, const ng_tokens *tokens, ng_mentions *out);
+int ng_mentions_find(const ng_gaz_hits *hits, const ng_tokens *tokens, ng_mentions *out);
 
 /* Appends a mention (facilities are found by the relation finder). */
 int ng_mentions_push(ng_mentions *mentions, const ng_mention *m);

@@ -19,6 +19,7 @@ struct ng_extractor {
     ng_gazetteer *gaz;  /* NULL until needed, and after the dictionary changes */
     ng_resolver *resolver;
     ng_tokens tokens;
+    ng_gaz_hits hits;
     ng_mentions mentions;
 };
 
@@ -47,6 +48,7 @@ void ng_extractor_free(ng_extractor *x)
     ng_resolver_free(x->resolver);
     ng_dict_free(x->dict);
     ng_tokens_free(&x->tokens);
+    ng_gaz_hits_free(&x->hits);
     ng_mentions_free(&x->mentions);
     free(x);
 }
@@ -65,11 +67,12 @@ static int read_sentence(ng_extractor *x, ng_graph *graph, const ng_document *do
                          long number, ng_error *err)
 {
     if (ng_tokenize(doc->text, span, &x->tokens) != 0 ||
-        ng_mentions_find(x->gaz, &x->tokens, &x->mentions) != 0 ||
+        ng_gazetteer_scan(x->gaz, &x->tokens, &x->hits) != 0 ||
+        ng_mentions_find(&x->hits, &x->tokens, &x->mentions) != 0 ||
         ng_resolver_resolve(x->resolver, &x->tokens, &x->mentions, err) != 0)
         return ng_fail_nomem(err);
     ng_sentence_view view = {doc, number, span, &x->tokens, &x->mentions};
-    return ng_relations_find(x->gaz, x->resolver, graph, &view, err);
+    return ng_relations_find(&x->hits, x->resolver, graph, &view, err);
 }
 
 int ng_extract_document(ng_extractor *x, ng_graph *graph, const ng_document *doc, ng_error *err)

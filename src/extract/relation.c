@@ -40,7 +40,7 @@ typedef struct reader {
     const ng_sentence_view *v;
     const ng_tokens *t;
     ng_mentions *m;
-    const ng_gazetteer *gaz;
+    const ng_gaz_hits *hits;
     ng_resolver *res;
     ng_graph *graph;
     ng_error *err;
@@ -63,12 +63,14 @@ static const char *norm(const reader *r, size_t i)
 
 static int is(const reader *r, size_t i, const char *word)
 {
-    return strcmp(norm(r, i), word) == 0;
+    /* The first byte settles most comparisons without a call. */
+    const char *w = norm(r, i);
+    return w[0] == word[0] && strcmp(w, word) == 0;
 }
 
 static int in(const reader *r, size_t i, ng_lex_class cls)
 {
-    return i < r->t->count && ng_lex_is(cls, norm(r, i));
+    return i < r->t->count && (r->t->items[i].lex & NG_LEX_BIT(cls));
 }
 
 static unsigned flags(const reader *r, size_t i)
@@ -121,9 +123,7 @@ static int is_qualifier(const reader *r, const ng_mention *m)
 static int is_boundary(const reader *r, size_t i)
 {
     const char *w = norm(r, i);
-    return strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, ".") == 0 ||
-           strcmp(w, "?") == 0 || strcmp(w, "!") == 0 || strcmp(w, "\"") == 0 ||
-           ng_lex_is(NG_LEX_CLAUSE_OPENER, w);
+    return (w[0] && strchr(";:.?!\"", w[0]) && strlen(w) == 1) || in(r, i, NG_LEX_CLAUSE_OPENER);
 }
 
 /* A standalone dash or bracket that sets a phrase apart. */
@@ -260,7 +260,7 @@ static int can_be_subject(const reader *r, const ng_mention *m)
     if (before > 0 && in(r, before - 1, NG_LEX_OBJECT_PREP))
         return 0; /* "with Putin", "at the UN Security Council" */
     ng_gaz_match gm;
-    if (before > 0 && ng_gazetteer_match(r->gaz, r->t, before - 1, NG_GAZ_BIT(NG_GAZ_VERB), &gm) &&
+    if (before > 0 && ng_gazetteer_match(r->hits, before - 1, NG_GAZ_BIT(NG_GAZ_VERB), &gm) &&
         before - 1 + gm.length == before)
         return 0; /* "to visit Russia soon for a meeting": Russia is visited */
     return 1;
@@ -409,7 +409,7 @@ static size_t find_object(const reader *r, size_t from, const ng_dict_entry *e, 
             break;
         ng_gaz_match gm;
         if (k > from && !mention(r, k) &&
-            ng_gazetteer_match(r->gaz, r->t, k, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
+            ng_gazetteer_match(r->hits, k, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
             break; /* another relation word: its own arguments follow */
         const ng_mention *m = mention(r, k);
         if (m && m->kind == NG_MENTION_DEMONYM) {
@@ -585,7 +585,7 @@ static ng_modality stronger_cue(ng_modality found, ng_modality cue)
 static int cue_at(const reader *r, size_t k, ng_modality *m, size_t *len)
 {
     ng_gaz_match gm;
-    if (!ng_gazetteer_match(r->gaz, r->t, k, NG_GAZ_BIT(NG_GAZ_MODALITY), &gm))
+    if (!ng_gazetteer_match(r->hits, k, NG_GAZ_BIT(NG_GAZ_MODALITY), &gm))
         return 0;
     const char *value = ng_dict_value(gm.targets[0].entry, "modality");
     *len = gm.length;
@@ -1180,7 +1180,7 @@ static int modifier(const reader *r, size_t noun, group *g)
         ng_gaz_match gm;
         if (in(r, k, NG_LEX_PREP) || in(r, k, NG_LEX_DETERMINER) || !(flags(r, k) & NG_TOKEN_WORD) ||
             in(r, k, NG_LEX_AUXILIARY) ||
-            ng_gazetteer_match(r->gaz, r->t, k, NG_GAZ_BIT(NG_GAZ_VERB), &gm))
+            ng_gazetteer_match(r->hits, k, NG_GAZ_BIT(NG_GAZ_VERB), &gm))
             return 0;
     }
     return 0;
@@ -1443,7 +1443,7 @@ static int reads_as_noun(const reader *r, size_t i)
     if (cue_at(r, i - 1, &m, &len) && len == 1 && !in(r, i - 1, NG_LEX_AUXILIARY) && !adverb)
         return 1; /* "possible meeting", "potential transfers"; not "likely supply" */
     ng_gaz_match gm;
-    if (ng_gazetteer_match(r->gaz, r->t, i - 1, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm) &&
+    if (ng_gazetteer_match(r->hits, i - 1, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm) &&
         gm.length == 1)
         return 1; /* "arms export": a compound noun */
     /* After a plain lower-case word it is that word's object or compound:
@@ -1491,7 +1491,7 @@ static int read_sentence(reader *r)
         if (read_companions(r, i) != 0)
             return NG_ERR_NOMEM;
         ng_gaz_match gm;
-        if (!ng_gazetteer_match(r->gaz, r->t, i, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
+        if (!ng_gazetteer_match(r->hits, i, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
             continue;
         trigger tr = {0};
         if (!classify(r, i, &gm, &tr))
@@ -1514,7 +1514,7 @@ static void map_owners(reader *r)
             r->owner[i] = (long)k;
 }
 
-int ng_relations_find(const ng_gazetteer *gaz, ng_resolver *resolver, ng_graph *graph,
+int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_graph *graph,
                       const ng_sentence_view *s, ng_error *err)
 {
     size_t n = s->tokens->count ? s->tokens->count : 1;
@@ -1522,7 +1522,7 @@ int ng_relations_find(const ng_gazetteer *gaz, ng_resolver *resolver, ng_graph *
     r.v = s;
     r.t = s->tokens;
     r.m = s->mentions;
-    r.gaz = gaz;
+    r.hits = hits;
     r.res = resolver;
     r.graph = graph;
     r.err = err;

@@ -42,7 +42,7 @@ typedef struct ng_sentence_view {
 /* Adds to `graph` every relation found in the sentence, with its
  * evidence. Facilities described as destinations are added through the
  * resolver. Returns 0 or NG_ERR_NOMEM. */
-int ng_relations_find(const ng_gazetteer *gaz, ng_resolver *resolver, ng_graph *graph,
+int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_graph *graph,
                       const ng_sentence_view *s, ng_error *err);
 
 #endif

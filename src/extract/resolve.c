@@ -427,7 +427,7 @@ const ng_entity *ng_resolver_place(ng_resolver *r, const ng_tokens *t, const ng_
  * Pyongyang", "the city of Vladivostok", "Vladivostok, where ..."). */
 static int capital_is_place(const ng_tokens *t, const ng_mention *m)
 {
-    if (m->first > 0 && ng_lex_is(NG_LEX_LOCATION_PREP, t->items[m->first - 1].norm))
+    if (m->first > 0 && (t->items[m->first - 1].lex & NG_LEX_BIT(NG_LEX_LOCATION_PREP)))
         return 1;
     if (m->first > 1 && ng_token_is(t, m->first - 1, "of") &&
         (ng_token_is(t, m->first - 2, "city") || ng_token_is(t, m->first - 2, "capital")))

@@ -5,11 +5,14 @@
 
 #include <newsgraph/error.h>
 
+#include "extract/lexicon.h"
 #include "util/names.h"
 
 /* The code point at text[*i] (advancing *i), or -1 for an invalid byte. */
 static utf8proc_int32_t next_cp(const char *text, size_t end, size_t *i)
 {
+    if ((unsigned char)text[*i] < 0x80)
+        return (unsigned char)text[(*i)++];
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + *i,
                                           (utf8proc_ssize_t)(end - *i), &cp);
@@ -35,12 +38,15 @@ static int is_word_cp(utf8proc_int32_t cp)
 
 static int is_letter_cp(utf8proc_int32_t cp)
 {
-    return is_word_cp(cp) && !(cp >= '0' && cp <= '9') &&
-           utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return is_word_cp(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_ND;
 }
 
 static int is_upper_cp(utf8proc_int32_t cp)
 {
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -140,6 +146,7 @@ static int push(ng_tokens *out, const char *text, size_t start, size_t end, unsi
     if (rc != 0 || ng_buf_putc(&out->norms, '\0') != 0)
         return NG_ERR_NOMEM;
     ng_token *t = &out->items[out->count++];
+    t->lex = ng_lex_classes(out->norms.data + at, out->norms.len - 1 - at);
     t->start = start;
     t->end = end;
     t->norm = (const char *)(uintptr_t)at;

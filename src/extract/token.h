@@ -22,6 +22,7 @@ typedef struct ng_token {
     size_t start, end; /* byte span in the document's text */
     const char *norm;  /* folded form (ng_name_fold), borrowed from the list */
     unsigned flags;
+    unsigned lex;      /* the word classes of norm (ng_lex_classes) */
 } ng_token;
 
 /* The tokens of one sentence. Zero-initialise; reuse across sentences;

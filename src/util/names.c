@@ -73,6 +73,30 @@ static int slug_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t star
     return put_cp(out, cp);
 }
 
+/* fold_emit over ASCII, written straight into the buffer: every token of
+ * every sentence is folded, so this is the hot path of extraction. */
+static int fold_ascii(const char *s, size_t len, ng_buf *out)
+{
+    if (ng_buf_reserve(out, len) != 0)
+        return NG_ERR_NOMEM;
+    char *start = out->data + out->len, *w = start;
+    int pending = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '-' || c == '_' || c == ' ' || (c >= '\t' && c <= '\r')) {
+            pending = w > start;
+            continue;
+        }
+        if (pending)
+            *w++ = ' ';
+        pending = 0;
+        *w++ = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    *w = '\0';
+    out->len += (size_t)(w - start);
+    return 0;
+}
+
 /* Case-folds and NFKC-normalises `s` (dropping invalid bytes and
  * diacritics) and feeds the code points of the result to `emit`. ASCII
  * input, the common case, skips utf8proc entirely. */
@@ -84,6 +108,8 @@ static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
     for (size_t i = 0; i < len && ascii; i++)
         ascii = (unsigned char)s[i] < 0x80;
 
+    if (ascii && emit == fold_emit)
+        return fold_ascii(s, len, out);
     if (ascii) {
         for (size_t i = 0; i < len; i++) {
             char c = s[i];
