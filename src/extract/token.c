@@ -130,27 +130,68 @@ static unsigned case_flags(const char *text, size_t start, size_t end)
     return flags;
 }
 
-/* Appends a token; its norm is stored as an offset into out->norms until
- * the list is complete, because the buffer may still move. */
+/* The spellings remembered at most: past this, the memory goes back and
+ * the cache starts again, so that it stays bounded on any corpus. */
+#define MAX_SPELLINGS (1u << 17)
+
+static void forget_forms(ng_tokens *out)
+{
+    ng_strmap_free(&out->spellings);
+    ng_intern_free(&out->strings);
+    out->form_count = 0;
+}
+
+/* The form of text[start, end), folded unless `fold` is 0: punctuation
+ * keeps its own form, since folding would make a dash a space. A spelling
+ * is either a word or not (words start with a letter or digit), so the
+ * spelling alone is the key. NULL if out of memory. */
+static const ng_word_form *form_of(ng_tokens *out, const char *text, size_t start, size_t end,
+                                   int word, int fold)
+{
+    const char *raw = text + start;
+    size_t len = end - start;
+    uintptr_t at = (uintptr_t)ng_strmap_get(&out->spellings, raw, len);
+    if (at)
+        return &out->forms[at - 1];
+    void *forms = out->forms;
+    if (ng_array_grow(&forms, &out->form_cap, out->form_count + 1, sizeof *out->forms) != 0)
+        return NULL;
+    out->forms = forms;
+    ng_buf folded = {0};
+    int rc = fold ? ng_name_fold(raw, len, &folded) : ng_buf_append(&folded, raw, len);
+    const char *norm = rc == 0 ? ng_intern_bytes(&out->strings, ng_buf_cstr(&folded), folded.len)
+                               : NULL;
+    const char *key = ng_intern_bytes(&out->strings, raw, len);
+    ng_word_form *f = &out->forms[out->form_count];
+    if (norm) {
+        f->norm = norm;
+        f->case_flags = word ? case_flags(text, start, end) : 0;
+        f->lex = ng_lex_classes(norm, folded.len);
+    }
+    ng_buf_free(&folded);
+    if (!norm || !key ||
+        ng_strmap_put(&out->spellings, key, len, (void *)(uintptr_t)(out->form_count + 1)) != 0)
+        return NULL;
+    out->form_count++;
+    return f;
+}
+
 static int push(ng_tokens *out, const char *text, size_t start, size_t end, unsigned flags)
 {
     void *items = out->items;
     if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
         return NG_ERR_NOMEM;
     out->items = items;
-    size_t at = out->norms.len;
-    /* Punctuation keeps its own form: folding would make a dash a space. */
-    int rc = (flags & (NG_TOKEN_WORD | NG_TOKEN_POSSESSIVE))
-                 ? ng_name_fold(text + start, end - start, &out->norms)
-                 : ng_buf_append(&out->norms, text + start, end - start);
-    if (rc != 0 || ng_buf_putc(&out->norms, '\0') != 0)
+    const ng_word_form *form = form_of(out, text, start, end, (flags & NG_TOKEN_WORD) != 0,
+                                       (flags & (NG_TOKEN_WORD | NG_TOKEN_POSSESSIVE)) != 0);
+    if (!form)
         return NG_ERR_NOMEM;
     ng_token *t = &out->items[out->count++];
-    t->lex = ng_lex_classes(out->norms.data + at, out->norms.len - 1 - at);
     t->start = start;
     t->end = end;
-    t->norm = (const char *)(uintptr_t)at;
-    t->flags = flags;
+    t->norm = form->norm;
+    t->flags = flags | form->case_flags;
+    t->lex = form->lex;
     return 0;
 }
 
@@ -162,7 +203,8 @@ static int is_space(char c)
 int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
 {
     out->count = 0;
-    ng_buf_clear(&out->norms);
+    if (out->form_count >= MAX_SPELLINGS)
+        forget_forms(out);
     size_t end = sentence.end;
     unsigned joined = 0;
     for (size_t i = sentence.start; i < end;) {
@@ -179,7 +221,7 @@ int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
                 i = word_run(text, end, start);
                 extend_word(text, end, &i);
             }
-            rc = push(out, text, start, i, NG_TOKEN_WORD | joined | case_flags(text, start, i));
+            rc = push(out, text, start, i, NG_TOKEN_WORD | joined);
             joined = 0;
             if (rc == 0 && i + 1 < end && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
                 !is_word_cp(cp_at(text, end, i + 2))) {
@@ -203,8 +245,6 @@ int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
         if (rc != 0)
             return NG_ERR_NOMEM;
     }
-    for (size_t k = 0; k < out->count; k++)
-        out->items[k].norm = out->norms.data + (size_t)(uintptr_t)out->items[k].norm;
     if (out->count)
         out->items[0].flags |= NG_TOKEN_INITIAL;
     return 0;
@@ -213,9 +253,11 @@ int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
 void ng_tokens_free(ng_tokens *tokens)
 {
     free(tokens->items);
-    ng_buf_free(&tokens->norms);
+    forget_forms(tokens);
+    free(tokens->forms);
     tokens->items = NULL;
-    tokens->count = tokens->cap = 0;
+    tokens->forms = NULL;
+    tokens->count = tokens->cap = tokens->form_cap = 0;
 }
 
 int ng_token_is(const ng_tokens *tokens, size_t i, const char *word)

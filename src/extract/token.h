@@ -5,8 +5,10 @@
 
 #include <stddef.h>
 
+#include "graph/intern.h"
 #include "text/sentence.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 enum ng_token_flag {
     NG_TOKEN_WORD = 1u << 0,       /* letters or digits, not punctuation */
@@ -25,12 +27,25 @@ typedef struct ng_token {
     unsigned lex;      /* the word classes of norm (ng_lex_classes) */
 } ng_token;
 
+/* What a spelling always gives, whatever the sentence around it. */
+typedef struct ng_word_form {
+    const char *norm;
+    unsigned case_flags; /* NG_TOKEN_CAPITAL, _UPPER, _NUMBER */
+    unsigned lex;
+} ng_word_form;
+
 /* The tokens of one sentence. Zero-initialise; reuse across sentences;
- * release with ng_tokens_free. */
+ * release with ng_tokens_free. Token norms stay valid until the next
+ * ng_tokenize on the same list. */
 typedef struct ng_tokens {
     ng_token *items;
     size_t count, cap;
-    ng_buf norms;
+    /* News repeats its words, so each spelling is folded and classified
+     * once: spelling -> 1 + index into forms, strings in `strings`. */
+    ng_strmap spellings;
+    ng_word_form *forms;
+    size_t form_count, form_cap;
+    ng_intern strings;
 } ng_tokens;
 
 /* Replaces the contents of `out` with the tokens of text[sentence).

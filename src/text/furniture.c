@@ -266,7 +266,7 @@ static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
     for (size_t i = 0; i + k <= n; i++) {
-        if (starts_with_ci(s + i, n - i, needle))
+        if (ascii_lower(s[i]) == needle[0] && starts_with_ci(s + i, n - i, needle))
             return 1;
     }
     return 0;

@@ -97,6 +97,32 @@ static int fold_ascii(const char *s, size_t len, ng_buf *out)
     return 0;
 }
 
+/* slug_emit over ASCII, written straight into the buffer: every mention
+ * of an entity is slugged when it is added to the graph. */
+static int slug_ascii(const char *s, size_t len, ng_buf *out)
+{
+    if (ng_buf_reserve(out, len) != 0)
+        return NG_ERR_NOMEM;
+    char *start = out->data + out->len, *w = start;
+    int pending = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+        if (c == '\'' || c == '.')
+            continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            pending = w > start;
+            continue;
+        }
+        if (pending)
+            *w++ = '-';
+        pending = 0;
+        *w++ = c;
+    }
+    *w = '\0';
+    out->len += (size_t)(w - start);
+    return 0;
+}
+
 /* Case-folds and NFKC-normalises `s` (dropping invalid bytes and
  * diacritics) and feeds the code points of the result to `emit`. ASCII
  * input, the common case, skips utf8proc entirely. */
@@ -110,6 +136,8 @@ static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
 
     if (ascii && emit == fold_emit)
         return fold_ascii(s, len, out);
+    if (ascii && emit == slug_emit)
+        return slug_ascii(s, len, out);
     if (ascii) {
         for (size_t i = 0; i < len; i++) {
             char c = s[i];
