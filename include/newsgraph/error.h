@@ -23,7 +23,8 @@ typedef enum ng_status {
     NG_ERR_INVALID = -6,   /* an argument is out of its domain */
     NG_ERR_FORMAT = -7,    /* unknown or unsupported file format */
     NG_ERR_LIMIT = -8,     /* input exceeds a documented limit */
-    NG_ERR_AMBIGUOUS = -9  /* a name matches several entities */
+    NG_ERR_AMBIGUOUS = -9, /* a name matches several entities */
+    NG_ERR_STOPPED = -10   /* the caller asked the work to stop */
 } ng_status;
 
 #define NG_ERROR_SOURCE_SIZE 256

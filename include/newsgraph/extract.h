@@ -119,6 +119,29 @@ int ng_extractor_add_dictionary(ng_extractor *extractor, const char *path, ng_er
 int ng_extract_document(ng_extractor *extractor, ng_graph *graph, const ng_document *doc,
                         ng_error *err);
 
+/* What ng_extract_corpus tells its caller as it goes, always on the
+ * calling thread. Every member may be NULL. */
+typedef struct ng_corpus_callbacks {
+    /* A document that could not be read or extracted; it is skipped. */
+    void (*on_error)(const ng_error *err, void *user);
+    /* After each document, in order: how many so far, and their bytes. */
+    void (*on_progress)(size_t documents, unsigned long long bytes, void *user);
+    /* Asked before each document is read; nonzero stops the run. */
+    int (*should_stop)(void *user);
+    void *user;
+} ng_corpus_callbacks;
+
+/* Extracts every document `reader` hands out into `graph`, on one thread
+ * per extractor: extractors[0..count) must be distinct and loaded with the
+ * same dictionaries. With count 1 everything runs on the calling thread.
+ * The graph is the same whatever the count: documents are extracted each
+ * into a graph of its own and appended in the order they were read.
+ * Returns 0; NG_ERR_STOPPED if should_stop asked for it (the graph then
+ * holds the documents before); NG_ERR_NOMEM, or NG_ERR_INVALID if a
+ * thread cannot be started, with err set. */
+int ng_extract_corpus(ng_extractor *const *extractors, size_t count, ng_reader *reader,
+                      ng_graph *graph, const ng_corpus_callbacks *callbacks, ng_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ enum {
     EXIT_OUTPUT = 5,     /* an output could not be written */
     EXIT_NOT_FOUND = 6,  /* a name matches no entity, or no path joins two */
     EXIT_AMBIGUOUS = 7,  /* a name matches several entities */
+    EXIT_STOPPED = 130,  /* interrupted: nothing was written */
     EXIT_INTERNAL = 70   /* out of memory or an internal error */
 };
 
@@ -112,7 +113,8 @@ typedef struct cli_corpus {
     size_t dict_count;
     int no_default_dict;
     int keep_furniture;
-    int quiet;          /* no warnings about the input */
+    int quiet;          /* no warnings about the input, no progress line */
+    size_t jobs;        /* threads extracting; 0 or 1: one */
     const char *label;  /* the graph's title; NULL: the inputs, joined */
 } cli_corpus;
 
@@ -127,6 +129,14 @@ int cli_corpus_add_dict(cli_corpus *corpus, const char *path);
 int cli_corpus_extract(const cli_corpus *corpus, const char *command, ng_graph **graph);
 
 void cli_corpus_free(cli_corpus *corpus);
+
+/* SIGINT and SIGTERM set a flag that long runs check between documents. */
+void cli_signals_install(void);
+int cli_stop_requested(void);
+
+/* Parses a --jobs value into *jobs: a whole number, 0 meaning one per
+ * core. 0 or EXIT_USAGE after a message. */
+int cli_parse_jobs(const char *command, const char *value, size_t *jobs);
 
 /* --- subcommands ----------------------------------------------------------- */
 int cli_extract(int argc, char **argv);

@@ -3,7 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "cli/progress.h"
+#include "cli/query.h"
+
+/* More threads than this would only add memory: each holds the
+ * dictionaries and a few documents. */
+#define MAX_JOBS 256
 
 /* Appends a string borrowed from argv to a growing list. */
 static int push(const char ***list, size_t *count, const char *value)
@@ -38,6 +46,7 @@ void cli_corpus_free(cli_corpus *c)
 typedef struct run_state {
     int quiet;
     size_t problems;
+    cli_progress *progress; /* NULL unless shown */
 } run_state;
 
 static void on_warning(const ng_error *diag, void *user)
@@ -82,6 +91,13 @@ static void add_inputs(ng_reader *reader, const cli_corpus *c, run_state *st)
     }
 }
 
+static void free_extractors(ng_extractor **xs, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        ng_extractor_free(xs[i]);
+    free(xs);
+}
+
 /* The extractor with the dictionaries asked for; NULL after reporting
  * why not, with the exit code in *rc. */
 static ng_extractor *make_extractor(const cli_corpus *c, int *rc)
@@ -107,53 +123,93 @@ static ng_extractor *make_extractor(const cli_corpus *c, int *rc)
     return x;
 }
 
-/* Reads every document into the graph. Returns 0 or EXIT_INTERNAL. */
-static int read_documents(ng_extractor *x, ng_reader *reader, ng_graph *graph, run_state *st)
+static void on_document_error(const ng_error *err, void *user)
 {
-    ng_error err;
-    const ng_document *doc;
-    int rc;
-    while ((rc = ng_reader_next(reader, &doc, &err)) != 0) {
-        if (rc > 0)
-            rc = ng_extract_document(x, graph, doc, &err);
-        if (rc == NG_ERR_NOMEM) {
-            cli_report(NULL, &err);
-            return EXIT_INTERNAL;
-        }
-        if (rc < 0) {
-            cli_report(NULL, &err);
-            st->problems++;
+    run_state *st = user;
+    st->problems++;
+    cli_report(NULL, err);
+}
+
+static int stop_requested(void *user)
+{
+    (void)user;
+    return cli_stop_requested();
+}
+
+static void on_progress(size_t documents, unsigned long long bytes, void *user)
+{
+    run_state *st = user;
+    if (st->progress)
+        cli_progress_update(st->progress, documents, bytes);
+}
+
+/* One extractor per thread, each with the dictionaries; NULL after
+ * reporting why not, with the exit code in *rc. */
+static ng_extractor **make_extractors(const cli_corpus *c, size_t count, int *rc)
+{
+    ng_extractor **xs = calloc(count, sizeof *xs);
+    if (!xs) {
+        *rc = EXIT_INTERNAL;
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (!(xs[i] = make_extractor(c, rc))) {
+            free_extractors(xs, i);
+            return NULL;
         }
     }
-    return 0;
+    return xs;
 }
 
 int cli_corpus_extract(const cli_corpus *c, const char *command, ng_graph **graph)
 {
     int rc = 0;
     *graph = NULL;
-    ng_extractor *x = make_extractor(c, &rc);
-    if (!x)
+    size_t jobs = c->jobs ? c->jobs : 1;
+    ng_extractor **xs = make_extractors(c, jobs, &rc);
+    if (!xs)
         return rc;
-    run_state st = {c->quiet, 0};
+    run_state st = {c->quiet, 0, NULL};
     ng_reader_options opts = {on_warning, &st, c->keep_furniture};
     ng_reader *reader = ng_reader_new(&opts, NULL);
     ng_graph *g = ng_graph_new(NULL);
     rc = reader && g && set_label(g, c) == 0 ? 0 : EXIT_INTERNAL;
     if (rc == 0) {
         add_inputs(reader, c, &st);
-        rc = read_documents(x, reader, g, &st);
+        if (!c->quiet)
+            st.progress = cli_progress_start(c->inputs, c->input_count);
+        ng_corpus_callbacks cb = {on_document_error, on_progress, stop_requested, &st};
+        ng_error err;
+        int status = ng_extract_corpus(xs, jobs, reader, g, &cb, &err);
+        cli_progress_end(st.progress);
+        if (status != 0) {
+            cli_report(NULL, &err);
+            rc = cli_exit_code(err.status);
+        }
     }
     if (rc == 0 && ng_reader_document_count(reader) == 0) {
         fprintf(stderr, "newsgraph: %s: no document could be read\n", command);
         rc = EXIT_NO_INPUT;
     }
     ng_reader_free(reader);
-    ng_extractor_free(x);
+    free_extractors(xs, jobs);
     if (rc != 0) {
         ng_graph_free(g);
         return rc;
     }
     *graph = g;
     return st.problems ? EXIT_PARTIAL : EXIT_OK;
+}
+
+int cli_parse_jobs(const char *command, const char *value, size_t *jobs)
+{
+    if (cli_parse_count(command, "--jobs", value, 0, jobs) != 0)
+        return EXIT_USAGE;
+    if (*jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        *jobs = cores > 0 ? (size_t)cores : 1;
+    }
+    if (*jobs > MAX_JOBS)
+        return cli_usage_error(command, "--jobs wants at most %d threads, not %s", MAX_JOBS, value);
+    return 0;
 }

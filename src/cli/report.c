@@ -63,6 +63,7 @@ int cli_exit_code(ng_status status)
     case NG_ERR_INVALID: return EXIT_USAGE;
     case NG_ERR_AMBIGUOUS: return EXIT_AMBIGUOUS;
     case NG_ERR_NOMEM: return EXIT_INTERNAL;
+    case NG_ERR_STOPPED: return EXIT_STOPPED;
     }
     return EXIT_INTERNAL;
 }

@@ -25,6 +25,7 @@ const char *ng_status_string(ng_status status)
     case NG_ERR_FORMAT: return "unsupported format";
     case NG_ERR_LIMIT: return "limit exceeded";
     case NG_ERR_AMBIGUOUS: return "ambiguous name";
+    case NG_ERR_STOPPED: return "stopped";
     }
     return "unknown error";
 }

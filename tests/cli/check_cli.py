@@ -245,6 +245,72 @@ class Extract(CliCase):
         self.assert_stderr_has(p, "no/such")
 
 
+class Jobs(CliCase):
+    def extract(self, *args):
+        out = self.path("g-%d.json" % len(os.listdir(self.dir)))
+        p = run("extract", *args, "-o", out, "-o", out[:-5] + ".graphml", "-o", out[:-5] + ".dot")
+        outputs = []
+        for ext in (".json", ".graphml", ".dot"):
+            with open(out[:-5] + ext, "rb") as f:
+                outputs.append(f.read())
+        return p, outputs
+
+    def test_threads_give_the_graph_of_one_thread(self):
+        _, one = self.extract(SEEDS)
+        for jobs in ("2", "3", "8", "0"):
+            p, many = self.extract(SEEDS, "--jobs", jobs)
+            self.assert_exit(p, EXIT_OK)
+            self.assertEqual(one, many, "--jobs " + jobs)
+
+    def test_threads_keep_every_document_and_report_bad_ones(self):
+        for i in range(30):
+            self.write("in/%02d.txt" % i, b"Kim met Putin in Vladivostok.\n" if i % 3 else
+                       b"Russia supplied shells to North Korea.\n")
+        self.write("in/15.bin", bytes(range(256)) * 8)
+        _, one = self.extract(self.path("in"))
+        p, many = self.extract(self.path("in"), "-j", "4")
+        self.assert_exit(p, EXIT_PARTIAL)
+        self.assert_stderr_has(p, "15.bin")
+        self.assertEqual(one, many)
+        docs = json.loads(many[0])["graph"]["metadata"]["documents"]
+        self.assertEqual(len(docs), 30)
+
+    def test_jobs_must_be_a_number(self):
+        for bad in ("x", "-1", "1000"):
+            p = run("extract", SEEDS, "--jobs", bad)
+            self.assert_exit(p, EXIT_USAGE)
+            self.assert_stderr_has(p, "--jobs")
+
+    def test_progress_line_on_a_terminal(self):
+        import pty
+        for i in range(150):
+            for name in os.listdir(SEEDS):
+                shutil.copy(os.path.join(SEEDS, name), self.path("%03d-%s" % (i, name)))
+        master, slave = pty.openpty()
+        p = subprocess.run([BIN, "extract", self.dir, "-o", self.path("g.json")], stderr=slave,
+                           timeout=300)
+        os.close(slave)
+        p.stderr = b""
+        shown = b""
+        try:
+            while True:
+                chunk = os.read(master, 65536)
+                if not chunk:
+                    break
+                shown += chunk
+        except OSError:
+            pass  # the terminal is closed once everything is read
+        os.close(master)
+        self.assert_exit(p, EXIT_OK)
+        self.assertRegex(shown, rb"newsgraph: \d+ documents, [\d.]+ MB of [\d.]+ MB, "
+                                rb"[\d.]+ MB/s, ETA \d+:\d\d")
+        self.assertTrue(shown.endswith(b"\r\x1b[K"), "the line is erased at the end")
+
+    def test_no_progress_line_when_standard_error_is_not_a_terminal(self):
+        p = run("extract", SEEDS, "-o", self.path("g.json"))
+        self.assertNotIn(b"MB/s", p.stderr)
+
+
 class Dictionaries(CliCase):
     def test_user_dictionary_adds_names_and_words(self):
         d = self.write("my.tsv", b"person\tZara Veltman\talias=Veltman\n"

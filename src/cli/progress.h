@@ -1,0 +1,21 @@
+/* The progress line of a long extraction: documents, megabytes, speed and
+ * the time left, redrawn on standard error when it is a terminal. */
+#ifndef NG_CLI_PROGRESS_H
+#define NG_CLI_PROGRESS_H
+
+#include <stddef.h>
+
+typedef struct cli_progress cli_progress;
+
+/* Starts a progress line for reading `inputs` (whose sizes give the time
+ * left), or returns NULL when standard error is not a terminal, or if out
+ * of memory: then there is no line. */
+cli_progress *cli_progress_start(const char *const *inputs, size_t count);
+
+/* Redraws the line, at most a few times a second. NULL is allowed. */
+void cli_progress_update(cli_progress *p, size_t documents, unsigned long long bytes);
+
+/* Erases the line and frees p. NULL is allowed. */
+void cli_progress_end(cli_progress *p);
+
+#endif
