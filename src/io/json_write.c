@@ -1,13 +1,17 @@
-/* The JSON exporter: JSON Graph Format v1 through jansson.
+/* The JSON exporter: JSON Graph Format v1, written as it is walked.
  *
- * The document is built as a jansson tree and dumped in one call. Every
- * record of a kind has the same keys in the same order, with null for what
- * is unknown, and everything beyond the JGF members sits under "metadata"
- * (the schema forbids other members on nodes and edges). */
+ * Building a jansson tree of a large graph and dumping it took longer than
+ * the extraction that made the graph, so the document is streamed instead,
+ * in the layout jansson's JSON_INDENT(2) gives (which the golden files
+ * pin): members on lines of their own, two spaces per level, "key": value,
+ * [] and {} when empty, non-ASCII text unescaped. Every record of a kind
+ * has the same keys in the same order, with null for what is unknown, and
+ * everything beyond the JGF members sits under "metadata" (the schema
+ * forbids other members on nodes and edges). */
 #include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
-
-#include <jansson.h>
 
 #include <newsgraph/version.h>
 
@@ -16,175 +20,246 @@
 #include "util/buf.h"
 #include "util/fail.h"
 
-/* The builders below return a new reference, or NULL if out of memory.
- * They pass child values straight to json_object_set_new and
- * json_array_append_new, which take ownership even when they fail and
- * fail on a NULL value, so one failed allocation surfaces as a non-zero
- * return at the top of the tree. */
+/* Output is gathered in `out` and flushed in large writes. */
+#define FLUSH_SIZE (64 * 1024)
 
-static json_t *string_value(ng_buf *scratch, const char *s)
-{
-    const char *clean = ng_sanitize_str(scratch, s);
-    return clean ? json_string(clean) : NULL;
-}
+typedef struct writer {
+    FILE *file;
+    ng_buf out;
+    ng_buf scratch;   /* sanitised strings */
+    int depth;
+    int first;        /* nothing written yet in the current container */
+    int failed;       /* an allocation or a write failed: stop */
+    int nomem;        /* it was an allocation */
+} writer;
 
-static json_t *string_or_null(ng_buf *scratch, const char *s)
+static void put(writer *w, const char *s, size_t n)
 {
-    return s ? string_value(scratch, s) : json_null();
-}
-
-static json_t *integer_or_null(long long value, int known)
-{
-    return known ? json_integer(value) : json_null();
-}
-
-/* Adds the key only if the object exists; drops the value otherwise. */
-static int set(json_t *object, const char *key, json_t *value)
-{
-    if (!object) {
-        json_decref(value);
-        return -1;
+    if (w->failed)
+        return;
+    if (ng_buf_append(&w->out, s, n) != 0) {
+        w->failed = w->nomem = 1;
+        return;
     }
-    return json_object_set_new(object, key, value);
-}
-
-/* Returns `object`, or NULL (and frees it) if any member failed. */
-static json_t *finish(json_t *object, int failed)
-{
-    if (failed) {
-        json_decref(object);
-        return NULL;
+    if (w->out.len >= FLUSH_SIZE) {
+        w->failed = fwrite(w->out.data, 1, w->out.len, w->file) != w->out.len;
+        ng_buf_clear(&w->out);
     }
-    return object;
 }
 
-static json_t *document_json(ng_buf *scratch, const ng_docinfo *doc)
+static void put_str(writer *w, const char *s)
 {
-    json_t *o = json_object();
-    int bad = set(o, "doc", string_value(scratch, doc->name));
-    bad |= set(o, "date", string_or_null(scratch, doc->date));
-    bad |= set(o, "sentences", integer_or_null(doc->sentences, doc->sentences > 0));
-    return finish(o, bad);
+    put(w, s, strlen(s));
 }
 
-static json_t *strings_json(ng_buf *scratch, const ng_entity *e, size_t count,
-                            const char *(*at)(const ng_entity *, size_t))
+static void newline(writer *w)
 {
-    json_t *a = json_array();
-    int bad = !a;
-    for (size_t i = 0; i < count && !bad; i++)
-        bad = json_array_append_new(a, string_value(scratch, at(e, i)));
-    return finish(a, bad);
+    static const char spaces[] = "                                ";
+    put(w, "\n", 1);
+    for (int left = 2 * w->depth; left > 0; left -= (int)sizeof spaces - 1)
+        put(w, spaces, left < (int)sizeof spaces - 1 ? (size_t)left : sizeof spaces - 1);
 }
 
-static json_t *node_json(ng_buf *scratch, const ng_entity *e)
+/* A JSON string: quotes, backslashes and control characters escaped as
+ * jansson escapes them; the text is sanitised first. */
+static void put_string(writer *w, const char *s)
 {
-    json_t *meta = json_object();
-    int bad = set(meta, "type", json_string(ng_entity_type_name(ng_entity_typeof(e))));
-    bad |= set(meta, "aliases",
-               strings_json(scratch, e, ng_entity_alias_count(e), ng_entity_alias_at));
-    bad |= set(meta, "mentions", json_integer(ng_entity_mentions(e)));
-    bad |= set(meta, "docs", strings_json(scratch, e, ng_entity_doc_count(e), ng_entity_doc_at));
-
-    json_t *o = json_object();
-    bad |= set(o, "id", string_value(scratch, ng_entity_id(e)));
-    bad |= set(o, "label", string_value(scratch, ng_entity_label(e)));
-    bad |= set(o, "metadata", meta);
-    return finish(o, bad);
+    const char *clean = ng_sanitize_str(&w->scratch, s);
+    if (!clean) {
+        w->failed = w->nomem = 1;
+        return;
+    }
+    put(w, "\"", 1);
+    const char *run = clean;
+    for (const char *p = clean;; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, run, (size_t)(p - run));
+        if (c == '\0')
+            break;
+        char esc[8];
+        switch (c) {
+        case '"': put_str(w, "\\\""); break;
+        case '\\': put_str(w, "\\\\"); break;
+        case '\b': put_str(w, "\\b"); break;
+        case '\f': put_str(w, "\\f"); break;
+        case '\n': put_str(w, "\\n"); break;
+        case '\r': put_str(w, "\\r"); break;
+        case '\t': put_str(w, "\\t"); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+            put_str(w, esc);
+        }
+        run = p + 1;
+    }
+    put(w, "\"", 1);
 }
 
-static json_t *evidence_json(ng_buf *scratch, const ng_evidence *ev)
+/* --- containers ------------------------------------------------------------ */
+
+/* Starts a member: the separator from the one before, the line, the key. */
+static void member(writer *w, const char *key)
 {
-    json_t *o = json_object();
-    int bad = set(o, "doc", string_value(scratch, ev->doc));
-    bad |= set(o, "sentence", integer_or_null(ev->sentence, ev->sentence > 0));
-    bad |= set(o, "start", integer_or_null(ev->start, ev->start >= 0));
-    bad |= set(o, "end", integer_or_null(ev->end, ev->end >= 0));
-    bad |= set(o, "text", string_or_null(scratch, ev->text));
-    bad |= set(o, "trigger", string_or_null(scratch, ev->trigger));
-    bad |= set(o, "modality", json_string(ng_modality_name(ev->modality)));
-    bad |= set(o, "date", string_or_null(scratch, ev->date));
-    bad |= set(o, "place", string_or_null(scratch, ev->place));
-    bad |= set(o, "item", string_or_null(scratch, ev->item));
-    return finish(o, bad);
+    if (!w->first)
+        put(w, ",", 1);
+    w->first = 0;
+    newline(w);
+    if (key) {
+        put_string(w, key);
+        put(w, ": ", 2);
+    }
 }
 
-static json_t *edge_metadata_json(ng_buf *scratch, const ng_edge *e)
+static void begin(writer *w, const char *key, char bracket)
 {
-    json_t *evidence = json_array();
-    int bad = !evidence;
-    for (size_t i = 0; i < ng_edge_evidence_count(e) && !bad; i++)
-        bad = json_array_append_new(evidence, evidence_json(scratch, ng_edge_evidence_at(e, i)));
-
-    json_t *meta = json_object();
-    bad |= set(meta, "weight", json_integer((json_int_t)ng_edge_weight(e)));
-    bad |= set(meta, "modality", json_string(ng_modality_name(ng_edge_modality(e))));
-    bad |= set(meta, "evidence", evidence);
-    return finish(meta, bad);
+    member(w, key);
+    put(w, &bracket, 1);
+    w->depth++;
+    w->first = 1;
 }
 
-static json_t *edge_json(ng_buf *scratch, const ng_edge *e)
+static void end(writer *w, char bracket)
+{
+    w->depth--;
+    if (!w->first)
+        newline(w);
+    put(w, &bracket, 1);
+    w->first = 0;
+}
+
+static void string_member(writer *w, const char *key, const char *value)
+{
+    member(w, key);
+    if (value)
+        put_string(w, value);
+    else
+        put_str(w, "null");
+}
+
+/* A keyword or a number: written as it is. */
+static void raw_member(writer *w, const char *key, const char *value)
+{
+    member(w, key);
+    put_str(w, value);
+}
+
+static void integer_member(writer *w, const char *key, long long value, int known)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", value);
+    raw_member(w, key, known ? digits : "null");
+}
+
+/* --- the graph ------------------------------------------------------------- */
+
+static void write_strings(writer *w, const char *key, const ng_entity *e, size_t count,
+                          const char *(*at)(const ng_entity *, size_t))
+{
+    begin(w, key, '[');
+    for (size_t i = 0; i < count; i++)
+        string_member(w, NULL, at(e, i));
+    end(w, ']');
+}
+
+static void write_node(writer *w, const ng_entity *e)
+{
+    begin(w, NULL, '{');
+    string_member(w, "id", ng_entity_id(e));
+    string_member(w, "label", ng_entity_label(e));
+    begin(w, "metadata", '{');
+    string_member(w, "type", ng_entity_type_name(ng_entity_typeof(e)));
+    write_strings(w, "aliases", e, ng_entity_alias_count(e), ng_entity_alias_at);
+    integer_member(w, "mentions", ng_entity_mentions(e), 1);
+    write_strings(w, "docs", e, ng_entity_doc_count(e), ng_entity_doc_at);
+    end(w, '}');
+    end(w, '}');
+}
+
+static void write_evidence(writer *w, const ng_evidence *ev)
+{
+    begin(w, NULL, '{');
+    string_member(w, "doc", ev->doc);
+    integer_member(w, "sentence", ev->sentence, ev->sentence > 0);
+    integer_member(w, "start", ev->start, ev->start >= 0);
+    integer_member(w, "end", ev->end, ev->end >= 0);
+    string_member(w, "text", ev->text);
+    string_member(w, "trigger", ev->trigger);
+    string_member(w, "modality", ng_modality_name(ev->modality));
+    string_member(w, "date", ev->date);
+    string_member(w, "place", ev->place);
+    string_member(w, "item", ev->item);
+    end(w, '}');
+}
+
+static void write_edge(writer *w, const ng_edge *e)
 {
     const char *relation = ng_relation_name(ng_edge_relation(e));
-    json_t *o = json_object();
-    int bad = set(o, "id", json_sprintf("e%zu", ng_edge_index(e)));
-    bad |= set(o, "source", string_value(scratch, ng_entity_id(ng_edge_source(e))));
-    bad |= set(o, "target", string_value(scratch, ng_entity_id(ng_edge_target(e))));
-    bad |= set(o, "relation", json_string(relation));
-    bad |= set(o, "directed", json_boolean(ng_edge_directed(e)));
-    bad |= set(o, "label", json_string(relation));
-    bad |= set(o, "metadata", edge_metadata_json(scratch, e));
-    return finish(o, bad);
+    char id[32];
+    snprintf(id, sizeof id, "e%zu", ng_edge_index(e));
+    begin(w, NULL, '{');
+    string_member(w, "id", id);
+    string_member(w, "source", ng_entity_id(ng_edge_source(e)));
+    string_member(w, "target", ng_entity_id(ng_edge_target(e)));
+    string_member(w, "relation", relation);
+    raw_member(w, "directed", ng_edge_directed(e) ? "true" : "false");
+    string_member(w, "label", relation);
+    begin(w, "metadata", '{');
+    integer_member(w, "weight", (long long)ng_edge_weight(e), 1);
+    string_member(w, "modality", ng_modality_name(ng_edge_modality(e)));
+    begin(w, "evidence", '[');
+    for (size_t i = 0; i < ng_edge_evidence_count(e); i++)
+        write_evidence(w, ng_edge_evidence_at(e, i));
+    end(w, ']');
+    end(w, '}');
+    end(w, '}');
 }
 
-static json_t *graph_metadata_json(ng_buf *scratch, const ng_graph *g)
+static void write_graph(writer *w, const ng_graph *g)
 {
-    json_t *docs = json_array();
-    int bad = !docs;
-    for (size_t i = 0; i < ng_graph_document_count(g) && !bad; i++)
-        bad = json_array_append_new(docs, document_json(scratch, ng_graph_document_at(g, i)));
-
-    json_t *meta = json_object();
-    bad |= set(meta, "generator", json_string("newsgraph " NG_VERSION_STRING));
-    bad |= set(meta, "documents", docs);
-    return finish(meta, bad);
-}
-
-static json_t *graph_json(ng_buf *scratch, const ng_graph *g)
-{
-    json_t *nodes = json_array(), *edges = json_array();
-    int bad = !nodes || !edges;
-    for (size_t i = 0; i < ng_graph_entity_count(g) && !bad; i++)
-        bad = json_array_append_new(nodes, node_json(scratch, ng_graph_entity_at(g, i)));
-    for (size_t i = 0; i < ng_graph_edge_count(g) && !bad; i++)
-        bad = json_array_append_new(edges, edge_json(scratch, ng_graph_edge_at(g, i)));
-
-    json_t *o = json_object();
-    bad |= set(o, "directed", json_true());
-    bad |= set(o, "type", json_string("newsgraph"));
-    bad |= set(o, "label", string_value(scratch, ng_graph_label(g)));
-    bad |= set(o, "metadata", graph_metadata_json(scratch, g));
-    bad |= set(o, "nodes", nodes);
-    bad |= set(o, "edges", edges);
-    return finish(o, bad);
+    begin(w, "graph", '{');
+    raw_member(w, "directed", "true");
+    string_member(w, "type", "newsgraph");
+    string_member(w, "label", ng_graph_label(g) ? ng_graph_label(g) : "");
+    begin(w, "metadata", '{');
+    string_member(w, "generator", "newsgraph " NG_VERSION_STRING);
+    begin(w, "documents", '[');
+    for (size_t i = 0; i < ng_graph_document_count(g); i++) {
+        const ng_docinfo *doc = ng_graph_document_at(g, i);
+        begin(w, NULL, '{');
+        string_member(w, "doc", doc->name);
+        string_member(w, "date", doc->date);
+        integer_member(w, "sentences", doc->sentences, doc->sentences > 0);
+        end(w, '}');
+    }
+    end(w, ']');
+    end(w, '}');
+    begin(w, "nodes", '[');
+    for (size_t i = 0; i < ng_graph_entity_count(g) && !w->failed; i++)
+        write_node(w, ng_graph_entity_at(g, i));
+    end(w, ']');
+    begin(w, "edges", '[');
+    for (size_t i = 0; i < ng_graph_edge_count(g) && !w->failed; i++)
+        write_edge(w, ng_graph_edge_at(g, i));
+    end(w, ']');
+    end(w, '}');
 }
 
 int ng_json_write(const ng_graph *graph, FILE *out, ng_error *err)
 {
-    /* Sanitised strings are built in one scratch buffer; jansson copies them. */
-    ng_buf scratch = {0};
-    json_t *root = json_object();
-    int bad = set(root, "graph", graph_json(&scratch, graph));
-    ng_buf_free(&scratch);
-    if (bad) {
-        json_decref(root);
+    writer w = {out, {0}, {0}, 0, 1, 0, 0};
+    put(&w, "{", 1);
+    w.depth = 1;
+    write_graph(&w, graph);
+    w.depth = 0;
+    put(&w, "\n}\n", 3);
+    if (!w.failed && w.out.len && fwrite(w.out.data, 1, w.out.len, out) != w.out.len)
+        w.failed = 1;
+    ng_buf_free(&w.out);
+    ng_buf_free(&w.scratch);
+    if (w.nomem)
         return ng_fail_nomem(err);
-    }
-    /* Insertion order keeps the keys in the order of the contract; no
-     * ASCII escaping keeps non-Latin labels readable. */
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (w.failed)
         return ng_fail(err, NG_ERR_IO, NULL, "cannot write: %s", strerror(errno));
     return 0;
 }
