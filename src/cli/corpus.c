@@ -107,13 +107,16 @@ static ng_extractor *make_extractor(const cli_corpus *c, int *rc)
     return x;
 }
 
-/* Reads every document into the graph. Returns 0 or EXIT_INTERNAL. */
+/* Reads every document into the graph. Returns 0, EXIT_INTERNAL, or the
+ * code of an interrupted run. */
 static int read_documents(ng_extractor *x, ng_reader *reader, ng_graph *graph, run_state *st)
 {
     ng_error err;
     const ng_document *doc;
     int rc;
     while ((rc = ng_reader_next(reader, &doc, &err)) != 0) {
+        if (cli_stop_requested())
+            return cli_interrupted();
         if (rc > 0)
             rc = ng_extract_document(x, graph, doc, &err);
         if (rc == NG_ERR_NOMEM) {

@@ -90,6 +90,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "newsgraph: unknown command '%s'\nTry 'newsgraph --help'.\n", name);
         return EXIT_USAGE;
     }
+    if (cli_signals_install() != 0) {
+        perror("newsgraph: cannot catch signals");
+        return EXIT_INTERNAL;
+    }
     int rc = c->run(argc - 1, argv + 1);
     if (fflush(stdout) != 0 && rc == EXIT_OK) {
         perror("newsgraph: standard output");

@@ -13,7 +13,8 @@ const char *const cli_exit_codes_help =
     "  5   an output file could not be written (any previous file is left intact)\n"
     "  6   not found: a name matches no entity, or no path joins the two\n"
     "  7   ambiguous: a name matches several entities (they are listed)\n"
-    "  70  internal error (out of memory)\n";
+    "  70  internal error (out of memory)\n"
+    "  130 interrupted by SIGINT (143: SIGTERM) before any output was written\n";
 
 void cli_report(const char *kind, const ng_error *err)
 {
