@@ -173,8 +173,8 @@ typedef struct graphml_reader {
     FILE *in;
     int read_errno;  /* set when reading `in` failed */
     int read_nothing; /* `in` ended before its first byte */
-    ng_xml_guard guard; /* stopped the read at a tag with too many attributes */
-    int guard_tripped;
+    ng_xml_guard guard; /* counts the attributes of each start tag read */
+    int guard_tripped;  /* the read stopped at a tag with too many */
     xml_failure failure;
     ng_graph *graph;
     const char *source;

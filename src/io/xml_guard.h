@@ -6,9 +6,11 @@
  *
  * It tracks just enough XML to find start tags: comments, CDATA sections
  * and processing instructions are skipped, quoted attribute values too,
- * and every '=' left inside a start tag is one attribute. Anything it
- * misreads in malformed XML makes it count less, never more, so it cannot
- * refuse a file libxml2 would read cheaply. */
+ * and every '=' left inside a start tag is one attribute. In well-formed
+ * XML nothing else can look like a start tag (but in the declarations of
+ * a DOCTYPE, which the GraphML loader refuses anyway), so it refuses no
+ * file without such a tag; in malformed XML it may report the limit where
+ * libxml2 would have reported the syntax error. */
 #ifndef NG_IO_XML_GUARD_H
 #define NG_IO_XML_GUARD_H
 
