@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds and runs the whole test suite twice: as built for users, and
-# under AddressSanitizer + UndefinedBehaviorSanitizer. Warnings are errors
-# when CI=true. Ends with one line "tests: N passed, M failed".
+# under AddressSanitizer + UndefinedBehaviorSanitizer; then runs every
+# fuzz target for a minute (tools/fuzz.sh), each counted as one test.
+# Warnings are errors when CI=true. Ends with one line "tests: N passed,
+# M failed".
 set -u
 cd "$(dirname "$0")/.."
 
@@ -54,6 +56,15 @@ for variant in plain sanitize; do
     passed=$((passed + $1))
     failed=$((failed + $2))
 done
+
+echo "== fuzz (build-fuzz)"
+sh tools/fuzz.sh >"$log" 2>&1 || status=1
+cat "$log"
+set -- $(grep -c 'nothing found$' "$log") $(grep -c ': FOUND' "$log")
+passed=$((passed + $1))
+failed=$((failed + $2))
+# a build failure finds nothing and lists no target
+[ $status = 0 ] || [ "$2" -gt 0 ] || failed=$((failed + 1))
 
 echo "tests: $passed passed, $failed failed"
 exit $status

@@ -18,9 +18,10 @@ enum {
     EXIT_OUTPUT = 5,     /* an output could not be written */
     EXIT_NOT_FOUND = 6,  /* a name matches no entity, or no path joins two */
     EXIT_AMBIGUOUS = 7,  /* a name matches several entities */
-    EXIT_STOPPED = 130,  /* interrupted: nothing was written */
     EXIT_INTERNAL = 70   /* out of memory or an internal error */
 };
+/* An interrupted run exits with 128 + the signal: 130 for SIGINT, 143 for
+ * SIGTERM (cli_interrupted). */
 
 extern const char *const cli_exit_codes_help;
 
@@ -95,7 +96,8 @@ int cli_outputs_resolve_diagrams(cli_outputs *outs, ng_render_format forced,
 
 /* Writes the graph (or draws it) to every output, each through a temporary
  * file renamed into place. Reports each failure; returns EXIT_OK, EXIT_OUTPUT or
- * EXIT_INTERNAL. */
+ * EXIT_INTERNAL, or writes nothing if the run was interrupted before it
+ * began and returns cli_interrupted()'s code. */
 int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph);
 
 void cli_outputs_free(cli_outputs *outs);
@@ -130,9 +132,20 @@ int cli_corpus_extract(const cli_corpus *corpus, const char *command, ng_graph *
 
 void cli_corpus_free(cli_corpus *corpus);
 
-/* SIGINT and SIGTERM set a flag that long runs check between documents. */
-void cli_signals_install(void);
+/* --- interruption (signals.c) ----------------------------------------------
+ * SIGINT and SIGTERM only set a flag, which long runs poll at safe points:
+ * between documents and before each output. */
+
+/* Catches SIGINT and SIGTERM, and ignores SIGXFSZ so that exceeding
+ * `ulimit -f` is a write error. 0, or -1 with errno set. */
+int cli_signals_install(void);
+
+/* Nonzero once SIGINT or SIGTERM has arrived. */
 int cli_stop_requested(void);
+
+/* Says on standard error that the run was interrupted and nothing written;
+ * returns the exit code, 128 + the signal number. */
+int cli_interrupted(void);
 
 /* Parses a --jobs value into *jobs: a whole number, 0 meaning one per
  * core. 0 or EXIT_USAGE after a message. */

@@ -182,7 +182,9 @@ int cli_corpus_extract(const cli_corpus *c, const char *command, ng_graph **grap
         ng_error err;
         int status = ng_extract_corpus(xs, jobs, reader, g, &cb, &err);
         cli_progress_end(st.progress);
-        if (status != 0) {
+        if (status == NG_ERR_STOPPED) {
+            rc = cli_interrupted();
+        } else if (status != 0) {
             cli_report(NULL, &err);
             rc = cli_exit_code(err.status);
         }

@@ -74,7 +74,6 @@ int main(int argc, char **argv)
         print_help(stderr);
         return EXIT_USAGE;
     }
-    cli_signals_install();
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_help(stdout);
@@ -90,6 +89,10 @@ int main(int argc, char **argv)
     if (!c) {
         fprintf(stderr, "newsgraph: unknown command '%s'\nTry 'newsgraph --help'.\n", name);
         return EXIT_USAGE;
+    }
+    if (cli_signals_install() != 0) {
+        perror("newsgraph: cannot catch signals");
+        return EXIT_INTERNAL;
     }
     int rc = c->run(argc - 1, argv + 1);
     if (fflush(stdout) != 0 && rc == EXIT_OK) {

@@ -77,6 +77,10 @@ static int write_output(const cli_outputs *outs, size_t i, const ng_graph *graph
 int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph)
 {
     int rc = EXIT_OK;
+    /* Interrupted before writing: write nothing. Once writing has begun,
+     * every output is finished, so that they all come from the same run. */
+    if (cli_stop_requested())
+        return cli_interrupted();
     for (size_t i = 0; i < outs->count; i++) {
         ng_error err;
         if (write_output(outs, i, graph, &err) != 0) {

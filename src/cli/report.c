@@ -13,7 +13,8 @@ const char *const cli_exit_codes_help =
     "  5   an output file could not be written (any previous file is left intact)\n"
     "  6   not found: a name matches no entity, or no path joins the two\n"
     "  7   ambiguous: a name matches several entities (they are listed)\n"
-    "  70  internal error (out of memory)\n";
+    "  70  internal error (out of memory)\n"
+    "  130 interrupted by SIGINT (143: SIGTERM) before any output was written\n";
 
 void cli_report(const char *kind, const ng_error *err)
 {
@@ -63,7 +64,7 @@ int cli_exit_code(ng_status status)
     case NG_ERR_INVALID: return EXIT_USAGE;
     case NG_ERR_AMBIGUOUS: return EXIT_AMBIGUOUS;
     case NG_ERR_NOMEM: return EXIT_INTERNAL;
-    case NG_ERR_STOPPED: return EXIT_STOPPED;
+    case NG_ERR_STOPPED: return EXIT_INTERNAL; /* callers stop with cli_interrupted */
     }
     return EXIT_INTERNAL;
 }

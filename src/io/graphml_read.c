@@ -39,7 +39,9 @@
  * reference left in the content. libxml2's limits stay on (no
  * XML_PARSE_HUGE, under which a huge attribute value takes quadratic
  * time): a text or attribute value over 10 MB, or nesting over 256
- * levels, fails with NG_ERR_LIMIT as soon as it is seen. */
+ * levels, fails with NG_ERR_LIMIT as soon as it is seen, and so does an
+ * element with over 10,000 attributes, whose duplicate check in libxml2
+ * takes quadratic time (xml_guard.h). */
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -54,6 +56,7 @@
 
 #include "io/format.h"
 #include "io/loader.h"
+#include "io/xml_guard.h"
 #include "util/buf.h"
 #include "util/fail.h"
 #include "util/strmap.h"
@@ -170,6 +173,8 @@ typedef struct graphml_reader {
     FILE *in;
     int read_errno;  /* set when reading `in` failed */
     int read_nothing; /* `in` ended before its first byte */
+    ng_xml_guard guard; /* counts the attributes of each start tag read */
+    int guard_tripped;  /* the read stopped at a tag with too many */
     xml_failure failure;
     ng_graph *graph;
     const char *source;
@@ -270,6 +275,9 @@ static int is_limit(const char *message)
 static int xml_failed(graphml_reader *r)
 {
     const xml_failure *f = &r->failure;
+    if (r->guard_tripped)
+        return fail_at(r, NG_ERR_LIMIT, r->guard.line, "too large to read: an element with "
+                       "more than %d attributes", NG_XML_MAX_ATTRIBUTES);
     if (r->read_errno)
         return fail_at(r, NG_ERR_IO, 0, "cannot read: %s", strerror(r->read_errno));
     if (r->read_nothing) /* libxml2 would speak of "extra content" */
@@ -297,6 +305,10 @@ static int read_input(void *context, char *buffer, int len)
         return -1;
     }
     r->read_nothing &= n == 0;
+    if (ng_xml_guard_scan(&r->guard, buffer, n) != 0) {
+        r->guard_tripped = 1;
+        return -1;
+    }
     return (int)n;
 }
 
