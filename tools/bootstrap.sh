@@ -3,7 +3,8 @@
 # (only the missing ones), then configures the build directory `build`.
 # The fonts are for diagrams: PNG and PDF are drawn with the fonts
 # fontconfig finds, and names in Korean, Chinese and Japanese need Noto
-# CJK, Cyrillic and Greek DejaVu. Run as root, or as a user who may use sudo.
+# CJK, Cyrillic and Greek DejaVu. `time` (/usr/bin/time) is for bench/run.py's
+# memory figures. Run as root, or as a user who may use sudo.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ packages="
   libgraphviz-dev graphviz libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev
   libxml2-utils python3 python3-networkx python3-igraph python3-jsonschema python3-graph-tool
   python3-pygraphviz fontconfig fonts-dejavu-core fonts-noto-cjk
+  time
 "
 
 missing=""
