@@ -310,6 +310,8 @@ def report(args, mach, per_size, jobs):
               + " | ".join(mmm([mb / t for t in col("extract_jobs_s")], s2)) + " |")
             w("| extract --jobs 2 peak memory (MiB) | "
               + " | ".join(mmm(col("extract_jobs_rss"), mib)) + " |")
+        else:
+            w("| extract --jobs 2 | not offered by this binary | | |")
         w("| `wc -w` (s) | " + " | ".join(mmm(col("wc_s"), s1)) + " |")
         w("| `grep -F -o -f NAMES` (s) | " + " | ".join(mmm(col("grep_s"), s1)) + " |")
         w("| extract / `wc -w` | "
