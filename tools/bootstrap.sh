@@ -5,8 +5,8 @@
 # fontconfig finds, and names in Korean, Chinese and Japanese need Noto
 # CJK, Cyrillic and Greek DejaVu. clang and its runtime build the fuzz
 # targets; valgrind counts the work of pathological inputs (and runs
-# tools/valgrind.sh), GNU time measures their memory. Run as root, or as
-# a user who may use sudo.
+# tools/valgrind.sh); GNU time measures their memory and bench/run.py's.
+# Run as root, or as a user who may use sudo.
 set -eu
 cd "$(dirname "$0")/.."
 
