@@ -91,6 +91,11 @@ int ng_reader_next(ng_reader *reader, const ng_document **doc, ng_error *err);
 /* Number of documents handed out so far. */
 size_t ng_reader_document_count(const ng_reader *reader);
 
+/* The size in bytes of every file queued, as the file system gives it now
+ * (for a progress estimate); 0 when standard input is queued, whose size
+ * is unknown. */
+unsigned long long ng_reader_input_bytes(const ng_reader *reader);
+
 /* The extractor holds the dictionaries: the known names, the title and
  * suffix cues, the words of the relations and of their modality (the
  * format is documented in data/README.md). */

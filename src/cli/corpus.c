@@ -177,7 +177,7 @@ int cli_corpus_extract(const cli_corpus *c, const char *command, ng_graph **grap
     if (rc == 0) {
         add_inputs(reader, c, &st);
         if (!c->quiet)
-            st.progress = cli_progress_start(c->inputs, c->input_count);
+            st.progress = cli_progress_start(ng_reader_input_bytes(reader));
         ng_corpus_callbacks cb = {on_document_error, on_progress, stop_requested, &st};
         ng_error err;
         int status = ng_extract_corpus(xs, jobs, reader, g, &cb, &err);

@@ -1,10 +1,7 @@
 #include "cli/progress.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,49 +21,14 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Bytes of the files under path, skipping hidden entries as the reader
- * does; depth bounds a walk through symbolic-link loops. */
-static unsigned long long size_of(const char *path, int depth)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return 0;
-    if (!S_ISDIR(st.st_mode))
-        return S_ISREG(st.st_mode) ? (unsigned long long)st.st_size : 0;
-    DIR *dir = depth < 64 ? opendir(path) : NULL;
-    if (!dir)
-        return 0;
-    unsigned long long total = 0;
-    size_t len = strlen(path);
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *child = malloc(len + strlen(e->d_name) + 2);
-        if (!child)
-            break;
-        sprintf(child, "%s/%s", path, e->d_name);
-        total += size_of(child, depth + 1);
-        free(child);
-    }
-    closedir(dir);
-    return total;
-}
-
-cli_progress *cli_progress_start(const char *const *inputs, size_t count)
+cli_progress *cli_progress_start(unsigned long long total)
 {
     if (!isatty(STDERR_FILENO))
         return NULL;
     cli_progress *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    for (size_t i = 0; i < count; i++) {
-        if (strcmp(inputs[i], "-") == 0) {
-            p->total = 0;
-            break;
-        }
-        p->total += size_of(inputs[i], 0);
-    }
+    p->total = total;
     p->started = p->drawn = now();
     return p;
 }

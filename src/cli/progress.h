@@ -7,10 +7,10 @@
 
 typedef struct cli_progress cli_progress;
 
-/* Starts a progress line for reading `inputs` (whose sizes give the time
- * left), or returns NULL when standard error is not a terminal, or if out
- * of memory: then there is no line. */
-cli_progress *cli_progress_start(const char *const *inputs, size_t count);
+/* Starts a progress line for reading `total` bytes (0 if unknown: no time
+ * left is shown), or returns NULL when standard error is not a terminal,
+ * or if out of memory: then there is no line. */
+cli_progress *cli_progress_start(unsigned long long total);
 
 /* Redraws the line, at most a few times a second. NULL is allowed. */
 void cli_progress_update(cli_progress *p, size_t documents, unsigned long long bytes);

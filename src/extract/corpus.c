@@ -198,6 +198,8 @@ static int collect(pool *p, slot *s, ng_graph *graph, const ng_corpus_callbacks 
         report(cb, &s->err);
     else if ((rc = ng_append_graph(graph, s->graph, err)) == 0)
         progress(cb, ++*docs, *bytes += s->doc.raw_length);
+    else if (rc != NG_ERR_NOMEM)
+        report(cb, err);
     slot_clear(s);
     return rc == NG_ERR_NOMEM ? rc : 0;
 }

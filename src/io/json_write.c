@@ -54,10 +54,9 @@ static void put_str(writer *w, const char *s)
 
 static void newline(writer *w)
 {
-    static const char spaces[] = "                                ";
     put(w, "\n", 1);
-    for (int left = 2 * w->depth; left > 0; left -= (int)sizeof spaces - 1)
-        put(w, spaces, left < (int)sizeof spaces - 1 ? (size_t)left : sizeof spaces - 1);
+    for (int i = 0; i < w->depth; i++)
+        put(w, "  ", 2);
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped as

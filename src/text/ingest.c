@@ -328,6 +328,20 @@ size_t ng_reader_document_count(const ng_reader *r)
     return r->documents;
 }
 
+unsigned long long ng_reader_input_bytes(const ng_reader *r)
+{
+    unsigned long long total = 0;
+    for (size_t i = 0; i < r->inputs.count; i++) {
+        const input *in = &r->inputs.items[i];
+        struct stat st;
+        if (in->kind == INPUT_STDIN)
+            return 0;
+        if (in->kind != INPUT_BROKEN && stat(in->path, &st) == 0 && S_ISREG(st.st_mode))
+            total += (unsigned long long)st.st_size;
+    }
+    return total;
+}
+
 static void corpus_close(corpus *c)
 {
     if (c->file)

@@ -73,81 +73,63 @@ static int slug_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t star
     return put_cp(out, cp);
 }
 
-/* fold_emit over ASCII, written straight into the buffer: every token of
- * every sentence is folded, so this is the hot path of extraction. */
-static int fold_ascii(const char *s, size_t len, ng_buf *out)
+/* What an ASCII byte is to a key: dropped, a separator (a run of them
+ * becomes one joiner, none at the ends), or kept, lower-cased. */
+typedef enum { ASCII_KEEP, ASCII_DROP, ASCII_SEPARATE } ascii_class;
+
+static ascii_class fold_class(char c)
+{
+    return c == '-' || c == '_' || c == ' ' || (c >= '\t' && c <= '\r') ? ASCII_SEPARATE
+                                                                         : ASCII_KEEP;
+}
+
+static ascii_class slug_class(char c)
+{
+    if (c == '\'' || c == '.')
+        return ASCII_DROP;
+    int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return alnum ? ASCII_KEEP : ASCII_SEPARATE;
+}
+
+/* fold_emit or slug_emit over ASCII, written straight into the buffer
+ * without utf8proc: most names and words are ASCII. */
+static int map_ascii(const char *s, size_t len, ng_buf *out, char joiner,
+                     ascii_class (*class_of)(char))
 {
     if (ng_buf_reserve(out, len) != 0)
         return NG_ERR_NOMEM;
     char *start = out->data + out->len, *w = start;
     int pending = 0;
     for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '-' || c == '_' || c == ' ' || (c >= '\t' && c <= '\r')) {
-            pending = w > start;
+        ascii_class cls = class_of(s[i]);
+        if (cls != ASCII_KEEP) {
+            pending |= cls == ASCII_SEPARATE && w > start;
             continue;
         }
         if (pending)
-            *w++ = ' ';
+            *w++ = joiner;
         pending = 0;
-        *w++ = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        *w++ = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
     }
     *w = '\0';
     out->len += (size_t)(w - start);
     return 0;
 }
 
-/* slug_emit over ASCII, written straight into the buffer: every mention
- * of an entity is slugged when it is added to the graph. */
-static int slug_ascii(const char *s, size_t len, ng_buf *out)
+static int is_ascii(const char *s, size_t len)
 {
-    if (ng_buf_reserve(out, len) != 0)
-        return NG_ERR_NOMEM;
-    char *start = out->data + out->len, *w = start;
-    int pending = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-        if (c == '\'' || c == '.')
-            continue;
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-            pending = w > start;
-            continue;
-        }
-        if (pending)
-            *w++ = '-';
-        pending = 0;
-        *w++ = c;
-    }
-    *w = '\0';
-    out->len += (size_t)(w - start);
-    return 0;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
 }
 
 /* Case-folds and NFKC-normalises `s` (dropping invalid bytes and
- * diacritics) and feeds the code points of the result to `emit`. ASCII
- * input, the common case, skips utf8proc entirely. */
+ * diacritics) and feeds the code points of the result to `emit`. */
 static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
 {
     size_t start = out->len;
     int pending = 0;
-    int ascii = 1;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)s[i] < 0x80;
-
-    if (ascii && emit == fold_emit)
-        return fold_ascii(s, len, out);
-    if (ascii && emit == slug_emit)
-        return slug_ascii(s, len, out);
-    if (ascii) {
-        for (size_t i = 0; i < len; i++) {
-            char c = s[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if (emit(out, (unsigned char)c, &pending, start) != 0)
-                return NG_ERR_NOMEM;
-        }
-        return out->data ? 0 : ng_buf_append(out, "", 0);
-    }
 
     /* utf8proc_map rejects invalid UTF-8 as a whole, so drop bad bytes first. */
     ng_buf valid = {0};
@@ -192,12 +174,14 @@ static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
 
 int ng_name_fold(const char *name, size_t len, ng_buf *out)
 {
-    return transform(name, len, out, fold_emit);
+    return is_ascii(name, len) ? map_ascii(name, len, out, ' ', fold_class)
+                               : transform(name, len, out, fold_emit);
 }
 
 int ng_name_slug(const char *label, size_t len, ng_buf *out)
 {
-    return transform(label, len, out, slug_emit);
+    return is_ascii(label, len) ? map_ascii(label, len, out, '-', slug_class)
+                                : transform(label, len, out, slug_emit);
 }
 
 int ng_ascii_equal_nocase(const char *a, const char *b)
