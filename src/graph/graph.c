@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/fail.h"
 #include "util/names.h"
+#include "util/pairset.h"
 #include "util/strmap.h"
 
 struct ng_entity {
@@ -22,17 +23,30 @@ struct ng_entity {
     long mentions;
     const char **aliases;
     size_t alias_count, alias_cap;
-    const char **docs;
+    /* Documents as numbers into graph->doc_names: an entity can be named in
+     * most documents of a corpus, so this list is kept small. */
+    const struct ng_graph *graph;
+    uint32_t *docs;
     size_t doc_count, doc_cap;
+    int docs_in_set; /* whether graph->doc_pairs holds this entity's documents */
 };
+
+/* What makes an edge: its two ends (in canonical order for `meets`) and
+ * its relation. Hashed as bytes, so always built with make_edge_key. */
+typedef struct edge_key {
+    size_t source, target;
+    unsigned relation;
+} edge_key;
 
 struct ng_edge {
     const ng_entity *source;
     const ng_entity *target;
     ng_relation relation;
     size_t index;
+    edge_key key;            /* the edge_by_key entry points here */
     ng_evidence *evidence;
     size_t evidence_count, evidence_cap;
+    ng_strmap *seen;         /* evidence keys, once there are many; see evidence_is_new */
     ng_modality strongest;   /* among the records held */
     size_t declared_weight;  /* see ng_graph_set_edge_summary; 0 if none */
     ng_modality declared_modality;
@@ -57,8 +71,12 @@ struct ng_graph {
     ng_strmap doc_by_name;   /* name -> index + 1 */
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
-    ng_strmap edge_by_key;   /* edge_key() -> edge */
-    ng_strmap keys_seen;     /* pairs and evidence already recorded, see mark_seen */
+    ng_strmap edge_by_key;   /* edge_key -> edge */
+    ng_pairset alias_pairs;  /* (entity, alias) pairs recorded */
+    ng_pairset doc_pairs;    /* (entity, document) pairs, see ng_graph_add_mentions */
+    const char **doc_names;  /* the documents entities are named in, by number */
+    size_t doc_name_count, doc_name_cap;
+    ng_strmap doc_number;    /* document name -> number + 1 */
     ng_buf scratch;
 };
 
@@ -87,8 +105,12 @@ void ng_graph_free(ng_graph *g)
     for (size_t i = 0; i < g->entity_count; i++)
         free_entity(g->entities[i]);
     for (size_t i = 0; i < g->edge_count; i++) {
-        free(g->edges[i]->evidence);
-        free(g->edges[i]);
+        ng_edge *e = g->edges[i];
+        if (e->seen)
+            ng_strmap_free(e->seen);
+        free(e->seen);
+        free(e->evidence);
+        free(e);
     }
     for (size_t i = 0; i < g->names.cap; i++) {
         name_entry *n = g->names.slots[i].key ? g->names.slots[i].value : NULL;
@@ -100,11 +122,14 @@ void ng_graph_free(ng_graph *g)
     free(g->entities);
     free(g->edges);
     free(g->docs);
+    free(g->doc_names);
+    ng_strmap_free(&g->doc_number);
     ng_strmap_free(&g->doc_by_name);
     ng_strmap_free(&g->entity_by_id);
     ng_strmap_free(&g->names);
     ng_strmap_free(&g->edge_by_key);
-    ng_strmap_free(&g->keys_seen);
+    ng_pairset_free(&g->alias_pairs);
+    ng_pairset_free(&g->doc_pairs);
     ng_buf_free(&g->scratch);
     ng_intern_free(&g->strings);
     free(g);
@@ -275,6 +300,7 @@ static ng_entity *create_entity(ng_graph *g, const char *id, const char *label,
     }
     g->entities = list;
     e->type = type;
+    e->graph = g;
     e->index = g->entity_count;
     if (intern(g, id, &e->id, err) || intern(g, label, &e->label, err) ||
         ng_strmap_put(&g->entity_by_id, e->id, strlen(e->id), e) != 0) {
@@ -358,19 +384,12 @@ const ng_entity *ng_graph_add_entity_with_id(ng_graph *g, const char *id, const 
     return e ? e : create_entity(g, id, label, type, err);
 }
 
-/* Records, once, that key[0..n) has been seen; *fresh says if it was new.
- * Keys are made of pointers to interned strings and entities: (entity,
- * alias, "alias"), (entity, doc, "doc") and the evidence key; the third
- * pointer tells the two kinds of pair apart. */
-static int mark_seen(ng_graph *g, const void *key, size_t n, int *fresh, ng_error *err)
+/* Adds (e, s) to a pair set, reporting failure through err. Returns 1 if
+ * the pair is new, 0 if it was there, NG_ERR_NOMEM. */
+static int add_pair(ng_pairset *set, const ng_entity *e, const char *s, ng_error *err)
 {
-    *fresh = ng_strmap_get(&g->keys_seen, key, n) == NULL;
-    if (!*fresh)
-        return 0;
-    const char *stored = ng_intern_bytes(&g->strings, key, n);
-    if (!stored || ng_strmap_put(&g->keys_seen, stored, n, (void *)stored) != 0)
-        return ng_fail_nomem(err);
-    return 0;
+    int fresh = ng_pairset_add(set, e, s);
+    return fresh >= 0 ? fresh : ng_fail_nomem(err);
 }
 
 int ng_graph_add_alias(ng_graph *g, const ng_entity *entity, const char *alias, ng_error *err)
@@ -384,16 +403,37 @@ int ng_graph_add_alias(ng_graph *g, const ng_entity *entity, const char *alias, 
     if (!*s || s == e->label)
         return 0;
     /* A set of (entity, alias) pairs keeps long alias lists linear. */
-    const void *key[3] = {e, s, "alias"};
-    int fresh;
-    if (mark_seen(g, key, sizeof key, &fresh, err) != 0 || !fresh)
-        return fresh ? NG_ERR_NOMEM : 0;
+    int fresh = add_pair(&g->alias_pairs, e, s, err);
+    if (fresh <= 0)
+        return fresh;
     void *list = e->aliases;
     if (ng_array_grow(&list, &e->alias_cap, e->alias_count + 1, sizeof *e->aliases) != 0)
         return ng_fail_nomem(err);
     e->aliases = list;
     e->aliases[e->alias_count++] = s;
     return register_name(g, e, s, err);
+}
+
+/* The number of the interned document name d, given on first sight. */
+static int number_doc(ng_graph *g, const char *d, uint32_t *out, ng_error *err)
+{
+    size_t len = strlen(d);
+    uintptr_t n = (uintptr_t)ng_strmap_get(&g->doc_number, d, len);
+    if (n) {
+        *out = (uint32_t)(n - 1);
+        return 0;
+    }
+    if (g->doc_name_count >= UINT32_MAX)
+        return ng_fail(err, NG_ERR_NOMEM, NULL, "too many documents");
+    void *list = g->doc_names;
+    if (ng_array_grow(&list, &g->doc_name_cap, g->doc_name_count + 1, sizeof *g->doc_names) != 0)
+        return ng_fail_nomem(err);
+    g->doc_names = list;
+    if (ng_strmap_put(&g->doc_number, d, len, (void *)(uintptr_t)(g->doc_name_count + 1)) != 0)
+        return ng_fail_nomem(err);
+    *out = (uint32_t)g->doc_name_count;
+    g->doc_names[g->doc_name_count++] = d;
+    return 0;
 }
 
 int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc, long count,
@@ -406,21 +446,29 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
     ng_entity *e = g->entities[entity->index];
     e->mentions += count;
     const char *d;
-    if (!doc || intern(g, doc, &d, err) != 0)
+    uint32_t n = 0;
+    if (!doc || intern(g, doc, &d, err) != 0 || number_doc(g, d, &n, err) != 0)
         return doc ? NG_ERR_NOMEM : 0;
-    if (e->doc_count && e->docs[e->doc_count - 1] == d)
+    if (e->doc_count && e->docs[e->doc_count - 1] == n)
         return 0;
-    /* Mentions come grouped by document, so the check above usually
-     * answers; the set keeps the list free of repeats otherwise. */
-    const void *key[3] = {e, d, "doc"};
-    int fresh;
-    if (mark_seen(g, key, sizeof key, &fresh, err) != 0 || !fresh)
-        return fresh ? NG_ERR_NOMEM : 0;
+    /* Documents are numbered as they are first seen, so while an entity's
+     * documents come in that order a new number is a new document; only
+     * an entity whose documents come out of order (as in a merge) needs
+     * its pairs in the set. */
+    if (e->docs_in_set || (e->doc_count && n < e->docs[e->doc_count - 1])) {
+        for (size_t i = 0; !e->docs_in_set && i < e->doc_count; i++)
+            if (add_pair(&g->doc_pairs, e, g->doc_names[e->docs[i]], err) < 0)
+                return NG_ERR_NOMEM;
+        e->docs_in_set = 1;
+        int fresh = add_pair(&g->doc_pairs, e, d, err);
+        if (fresh <= 0)
+            return fresh;
+    }
     void *list = e->docs;
-    if (ng_array_grow(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs) != 0)
+    if (ng_array_grow_from(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs, 4) != 0)
         return ng_fail_nomem(err);
     e->docs = list;
-    e->docs[e->doc_count++] = d;
+    e->docs[e->doc_count++] = n;
     return 0;
 }
 
@@ -449,15 +497,10 @@ const char *ng_entity_alias_at(const ng_entity *e, size_t i)
 
 const char *ng_entity_doc_at(const ng_entity *e, size_t i)
 {
-    return i < e->doc_count ? e->docs[i] : NULL;
+    return i < e->doc_count ? e->graph->doc_names[e->docs[i]] : NULL;
 }
 
 /* --- edges -------------------------------------------------------------- */
-
-typedef struct edge_key {
-    size_t source, target;
-    unsigned relation;
-} edge_key;
 
 /* The key of (source, relation, target) with `meets` in canonical order. */
 static edge_key make_edge_key(const ng_entity **source, ng_relation relation,
@@ -498,17 +541,16 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     ng_edge *e = ng_strmap_get(&g->edge_by_key, (const char *)&k, sizeof k);
     if (e)
         return e;
-    const char *stored = ng_intern_bytes(&g->strings, (const char *)&k, sizeof k);
     void *list = g->edges;
     e = calloc(1, sizeof *e);
-    if (!stored || !e ||
-        ng_array_grow(&list, &g->edge_cap, g->edge_count + 1, sizeof *g->edges) != 0) {
+    if (!e || ng_array_grow(&list, &g->edge_cap, g->edge_count + 1, sizeof *g->edges) != 0) {
         free(e);
         ng_fail_nomem(err);
         return NULL;
     }
     g->edges = list;
-    if (ng_strmap_put(&g->edge_by_key, stored, sizeof k, e) != 0) {
+    memcpy(&e->key, &k, sizeof k); /* with its zeroed padding */
+    if (ng_strmap_put(&g->edge_by_key, (const char *)&e->key, sizeof e->key, e) != 0) {
         free(e);
         ng_fail_nomem(err);
         return NULL;
@@ -532,6 +574,64 @@ static int intern_evidence(ng_graph *g, const ng_evidence *in, ng_evidence *out,
     return 0;
 }
 
+/* What makes two records of one edge the same. Interned strings are equal
+ * exactly when their pointers are, so the pointers stand for the strings. */
+typedef struct evidence_key {
+    const char *doc, *trigger;
+    long sentence;
+    long long start, end;
+    int modality;
+} evidence_key;
+
+static int same_record(const ng_evidence *a, const ng_evidence *b)
+{
+    return a->doc == b->doc && a->trigger == b->trigger && a->sentence == b->sentence &&
+           a->start == b->start && a->end == b->end && a->modality == b->modality;
+}
+
+static int remember_record(ng_graph *g, ng_strmap *seen, const ng_evidence *ev)
+{
+    evidence_key k;
+    memset(&k, 0, sizeof k); /* the padding is part of the hashed bytes */
+    k.doc = ev->doc;
+    k.trigger = ev->trigger;
+    k.sentence = ev->sentence;
+    k.start = ev->start;
+    k.end = ev->end;
+    k.modality = (int)ev->modality;
+    if (ng_strmap_get(seen, (const char *)&k, sizeof k))
+        return 0;
+    const char *stored = ng_intern_keep(&g->strings, &k, sizeof k);
+    if (!stored || ng_strmap_put(seen, stored, sizeof k, (void *)stored) != 0)
+        return NG_ERR_NOMEM;
+    return 1;
+}
+
+/* Most edges have a record or two, so a scan finds repeats at no cost in
+ * memory; an edge that gathers more gets a set of its records' keys, which
+ * keeps adding linear however many there are. */
+#define EVIDENCE_SCAN_LIMIT 16
+
+/* Returns 1 if the edge has no record like `ev` (and remembers it), 0 if
+ * it has, NG_ERR_NOMEM. */
+static int evidence_is_new(ng_graph *g, ng_edge *e, const ng_evidence *ev, ng_error *err)
+{
+    if (!e->seen) {
+        for (size_t i = 0; i < e->evidence_count; i++)
+            if (same_record(&e->evidence[i], ev))
+                return 0;
+        if (e->evidence_count < EVIDENCE_SCAN_LIMIT)
+            return 1;
+        if (!(e->seen = calloc(1, sizeof *e->seen)))
+            return ng_fail_nomem(err);
+        for (size_t i = 0; i < e->evidence_count; i++)
+            if (remember_record(g, e->seen, &e->evidence[i]) < 0)
+                return ng_fail_nomem(err);
+    }
+    int fresh = remember_record(g, e->seen, ev);
+    return fresh >= 0 ? fresh : ng_fail_nomem(err);
+}
+
 int ng_graph_add_evidence(ng_graph *g, const ng_edge *edge, const ng_evidence *evidence,
                           ng_error *err)
 {
@@ -545,29 +645,12 @@ int ng_graph_add_evidence(ng_graph *g, const ng_edge *edge, const ng_evidence *e
     if (intern_evidence(g, evidence, &ev, err) != 0)
         return NG_ERR_NOMEM;
 
-    /* Interned strings are equal exactly when their pointers are, so the
-     * pointers stand for the strings in the key. */
-    struct {
-        const ng_edge *edge;
-        const char *doc, *trigger;
-        long sentence;
-        long long start, end;
-        int modality;
-    } key;
-    memset(&key, 0, sizeof key);
-    key.edge = e;
-    key.doc = ev.doc;
-    key.trigger = ev.trigger;
-    key.sentence = ev.sentence;
-    key.start = ev.start;
-    key.end = ev.end;
-    key.modality = (int)ev.modality;
-    int fresh;
-    if (mark_seen(g, &key, sizeof key, &fresh, err) != 0 || !fresh)
-        return fresh ? NG_ERR_NOMEM : 0;
-
+    int fresh = evidence_is_new(g, e, &ev, err);
+    if (fresh <= 0)
+        return fresh;
     void *list = e->evidence;
-    if (ng_array_grow(&list, &e->evidence_cap, e->evidence_count + 1, sizeof *e->evidence) != 0)
+    if (ng_array_grow_from(&list, &e->evidence_cap, e->evidence_count + 1, sizeof *e->evidence,
+                           1) != 0)
         return ng_fail_nomem(err);
     e->evidence = list;
     if (e->evidence_count == 0 || ev.modality > e->strongest)

@@ -55,6 +55,14 @@ const char *ng_intern_bytes(ng_intern *pool, const char *s, size_t n)
     return copy;
 }
 
+const char *ng_intern_keep(ng_intern *pool, const void *s, size_t n)
+{
+    char *copy = pool_alloc(pool, n);
+    if (copy && n)
+        memcpy(copy, s, n);
+    return copy;
+}
+
 const char *ng_intern_str(ng_intern *pool, const char *s)
 {
     return s ? ng_intern_bytes(pool, s, strlen(s)) : NULL;

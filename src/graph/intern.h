@@ -21,6 +21,10 @@ typedef struct ng_intern {
  * pointer stays valid until ng_intern_free. NULL if out of memory. */
 const char *ng_intern_bytes(ng_intern *pool, const char *s, size_t n);
 
+/* Stores a copy of s[0..n) in the pool without indexing it, for keys kept
+ * in a map of their own. NULL if out of memory. */
+const char *ng_intern_keep(ng_intern *pool, const void *s, size_t n);
+
 /* ng_intern_bytes for a C string; NULL in gives NULL out. */
 const char *ng_intern_str(ng_intern *pool, const char *s);
 

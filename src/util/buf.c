@@ -9,9 +9,15 @@
 
 int ng_array_grow(void **items, size_t *capacity, size_t needed, size_t item_size)
 {
+    return ng_array_grow_from(items, capacity, needed, item_size, 8);
+}
+
+int ng_array_grow_from(void **items, size_t *capacity, size_t needed, size_t item_size,
+                       size_t first)
+{
     if (needed <= *capacity)
         return 0;
-    size_t cap = *capacity ? *capacity : 8;
+    size_t cap = *capacity ? *capacity : first ? first : 1;
     while (cap < needed) {
         if (cap > SIZE_MAX / 2)
             return NG_ERR_NOMEM;

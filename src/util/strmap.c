@@ -26,10 +26,10 @@ uint64_t ng_hash_bytes(const void *bytes, size_t n)
 }
 
 static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, const char *key,
-                                 size_t len, uint64_t hash)
+                                 uint32_t len, uint32_t hash)
 {
     size_t mask = cap - 1;
-    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         ng_strmap_slot *s = &slots[i];
         if (!s->key)
             return s;
@@ -40,9 +40,10 @@ static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, const char *
 
 void *ng_strmap_get(const ng_strmap *map, const char *key, size_t len)
 {
-    if (!map->cap)
+    if (!map->cap || len > UINT32_MAX)
         return NULL;
-    ng_strmap_slot *s = find_slot(map->slots, map->cap, key, len, ng_hash_bytes(key, len));
+    ng_strmap_slot *s = find_slot(map->slots, map->cap, key, (uint32_t)len,
+                                  (uint32_t)ng_hash_bytes(key, len));
     return s->key ? s->value : NULL;
 }
 
@@ -64,16 +65,18 @@ static int rehash(ng_strmap *map, size_t cap)
 
 int ng_strmap_put(ng_strmap *map, const char *key, size_t len, void *value)
 {
+    if (len > UINT32_MAX)
+        return NG_ERR_NOMEM;
     /* Keep the load factor under 1/2 so probe runs stay short. */
     if ((map->count + 1) * 2 > map->cap) {
         if (rehash(map, map->cap ? map->cap * 2 : 16) != 0)
             return NG_ERR_NOMEM;
     }
-    uint64_t hash = ng_hash_bytes(key, len);
-    ng_strmap_slot *s = find_slot(map->slots, map->cap, key, len, hash);
+    uint32_t hash = (uint32_t)ng_hash_bytes(key, len);
+    ng_strmap_slot *s = find_slot(map->slots, map->cap, key, (uint32_t)len, hash);
     if (!s->key) {
         s->key = key;
-        s->len = len;
+        s->len = (uint32_t)len;
         s->hash = hash;
         map->count++;
     }

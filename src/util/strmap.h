@@ -9,10 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 24 bytes: the graph holds a few slots per edge and per sentence it
+ * keeps, so lengths and stored hashes are 32 bits (keys longer than
+ * UINT32_MAX bytes are refused). */
 typedef struct ng_strmap_slot {
     const char *key; /* NULL: empty */
-    size_t len;
-    uint64_t hash;
+    uint32_t len;
+    uint32_t hash;
     void *value;
 } ng_strmap_slot;
 
@@ -27,7 +30,8 @@ uint64_t ng_hash_bytes(const void *bytes, size_t n);
 
 /* The value stored under the key, or NULL. */
 void *ng_strmap_get(const ng_strmap *map, const char *key, size_t len);
-/* Stores or replaces the value of the key. 0 or NG_ERR_NOMEM. */
+/* Stores or replaces the value of the key. 0, or NG_ERR_NOMEM (also for a
+ * key longer than UINT32_MAX bytes). */
 int ng_strmap_put(ng_strmap *map, const char *key, size_t len, void *value);
 void ng_strmap_free(ng_strmap *map);
 

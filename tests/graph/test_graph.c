@@ -145,6 +145,26 @@ static void test_mentions_count_and_list_documents_once(void **state)
     assert_null(ng_entity_doc_at(e, 2));
 }
 
+/* Documents met out of order (as in a merge), with another entity's
+ * documents in between, are still listed once each in the order added. */
+static void test_documents_out_of_order_are_listed_once(void **state)
+{
+    ng_graph *g = *state;
+    const ng_entity *e = ng_graph_add_entity(g, "Russia", NG_ENTITY_COUNTRY, NULL);
+    const ng_entity *f = ng_graph_add_entity(g, "China", NG_ENTITY_COUNTRY, NULL);
+    const char *order[] = {"c.txt", "a.txt", "b.txt", "a.txt", "c.txt", "d.txt", "b.txt"};
+    assert_int_equal(ng_graph_add_mentions(g, f, "a.txt", 1, NULL), 0);
+    assert_int_equal(ng_graph_add_mentions(g, f, "b.txt", 1, NULL), 0);
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+        assert_int_equal(ng_graph_add_mentions(g, e, order[i], 1, NULL), 0);
+    assert_int_equal(ng_entity_doc_count(e), 4);
+    assert_string_equal(ng_entity_doc_at(e, 0), "c.txt");
+    assert_string_equal(ng_entity_doc_at(e, 1), "a.txt");
+    assert_string_equal(ng_entity_doc_at(e, 2), "b.txt");
+    assert_string_equal(ng_entity_doc_at(e, 3), "d.txt");
+    assert_int_equal(ng_entity_doc_count(f), 2);
+}
+
 static void test_meets_is_undirected_and_canonical(void **state)
 {
     ng_graph *g = *state;
@@ -243,6 +263,26 @@ static void test_identical_evidence_is_recorded_once(void **state)
     assert_int_equal(ng_graph_add_evidence(g, e, &ev, NULL), 0);
     assert_int_equal(ng_graph_add_evidence(g, e, &same, NULL), 0);
     assert_int_equal(ng_edge_weight(e), 1);
+}
+
+/* An edge with many records keeps them in a set: repeats of early and
+ * late records are still recognised once the edge has outgrown a scan. */
+static void test_identical_evidence_is_recorded_once_on_a_busy_edge(void **state)
+{
+    ng_graph *g = *state;
+    const ng_entity *a = ng_graph_add_entity(g, "A", NG_ENTITY_PERSON, NULL);
+    const ng_entity *b = ng_graph_add_entity(g, "B", NG_ENTITY_PERSON, NULL);
+    const ng_edge *e = ng_graph_add_edge(g, a, NG_RELATION_MEETS, b, NULL);
+    for (int round = 0; round < 2; round++)
+        for (long i = 1; i <= 100; i++) {
+            ng_evidence ev = evidence("x.txt", i, NG_MODALITY_ASSERTED);
+            assert_int_equal(ng_graph_add_evidence(g, e, &ev, NULL), 0);
+            assert_int_equal(ng_edge_evidence_count(e), round ? 100 : (size_t)i);
+        }
+    ng_evidence other = evidence("x.txt", 1, NG_MODALITY_DENIED);
+    assert_int_equal(ng_graph_add_evidence(g, e, &other, NULL), 0);
+    assert_int_equal(ng_edge_weight(e), 101);
+    assert_int_equal(ng_edge_evidence_at(e, 99)->sentence, 100);
 }
 
 static void test_evidence_strings_are_copied(void **state)
@@ -423,6 +463,7 @@ int main(void)
         T(test_find_prefers_label_over_alias),
         T(test_duplicate_alias_is_ignored),
         T(test_mentions_count_and_list_documents_once),
+        T(test_documents_out_of_order_are_listed_once),
         T(test_meets_is_undirected_and_canonical),
         T(test_directed_relation_keeps_direction),
         T(test_self_edge_is_rejected),
@@ -430,6 +471,7 @@ int main(void)
         T(test_weight_counts_evidence_and_modality_is_strongest),
         T(test_strongest_evidence_is_first_with_edge_modality),
         T(test_identical_evidence_is_recorded_once),
+        T(test_identical_evidence_is_recorded_once_on_a_busy_edge),
         T(test_evidence_strings_are_copied),
         T(test_evidence_without_document_is_rejected),
         T(test_summary_gives_weight_and_modality_without_evidence),

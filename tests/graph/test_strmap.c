@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "util/buf.h"
+#include "util/pairset.h"
 #include "util/strmap.h"
 
 static void test_strmap_get_of_missing_key_is_null(void **state)
@@ -81,6 +82,25 @@ static void test_buf_reserve_alone_leaves_an_empty_string(void **state)
     ng_buf_free(&b);
 }
 
+static void test_pairset_add_tells_new_pairs_apart(void **state)
+{
+    (void)state;
+    ng_pairset set = {0};
+    static int x[2000];
+    assert_int_equal(ng_pairset_add(&set, &x[0], &x[1]), 1);
+    assert_int_equal(ng_pairset_add(&set, &x[0], &x[1]), 0);
+    assert_int_equal(ng_pairset_add(&set, &x[1], &x[0]), 1); /* ordered pairs */
+    assert_int_equal(ng_pairset_add(&set, &x[0], NULL), 1);
+    for (int i = 0; i < 2000; i++)
+        assert_int_equal(ng_pairset_add(&set, &x[i], &x[(i * 7) % 2000]), 1);
+    assert_int_equal(set.count, 2003);
+    for (int i = 0; i < 2000; i++)
+        assert_true(ng_pairset_has(&set, &x[i], &x[(i * 7) % 2000]));
+    assert_false(ng_pairset_has(&set, &x[5], &x[6]));
+    ng_pairset_free(&set);
+    assert_false(ng_pairset_has(&set, &x[0], &x[1]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -88,6 +108,7 @@ int main(void)
         cmocka_unit_test(test_strmap_put_replaces_value),
         cmocka_unit_test(test_strmap_keys_are_byte_strings_with_length),
         cmocka_unit_test(test_strmap_keeps_every_key_through_growth),
+        cmocka_unit_test(test_pairset_add_tells_new_pairs_apart),
         cmocka_unit_test(test_buf_printf_appends),
         cmocka_unit_test(test_buf_reserve_alone_leaves_an_empty_string),
     };
