@@ -54,9 +54,15 @@ static void put_str(writer *w, const char *s)
 
 static void newline(writer *w)
 {
-    put(w, "\n", 1);
-    for (int i = 0; i < w->depth; i++)
-        put(w, "  ", 2);
+    static const char indent[] = "\n                                ";
+    const size_t most = sizeof indent - 2; /* spaces in `indent` */
+    size_t n = 2 * (size_t)w->depth;
+    size_t chunk = n < most ? n : most;
+    put(w, indent, 1 + chunk);
+    for (n -= chunk; n; n -= chunk) {
+        chunk = n < most ? n : most;
+        put(w, indent + 1, chunk);
+    }
 }
 
 /* A JSON string: quotes, backslashes and control characters escaped as
@@ -105,8 +111,10 @@ static void member(writer *w, const char *key)
     w->first = 0;
     newline(w);
     if (key) {
-        put_string(w, key);
-        put(w, ": ", 2);
+        /* Keys are this file's own literals, so nothing needs escaping. */
+        put(w, "\"", 1);
+        put_str(w, key);
+        put(w, "\": ", 3);
     }
 }
 

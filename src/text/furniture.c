@@ -14,8 +14,12 @@
  * is kept: headlines and short real sentences survive. */
 #include "furniture.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <threads.h>
 #include <utf8proc.h>
+
+#include "util/strmap.h"
 
 /* More tokens than any label, byline or timestamp has. */
 #define MAX_TOKENS 10
@@ -165,6 +169,26 @@ static int in_list(const char *word, const char *const *list, size_t count)
     return 0;
 }
 
+/* furniture_words as a set, built on first use: every line of every page
+ * asks whether its words are furniture, and a search of the list was a
+ * tenth of the reading. */
+static ng_strmap furniture_set;
+static int furniture_set_ready;
+static once_flag furniture_set_once = ONCE_FLAG_INIT;
+
+static void build_furniture_set(void)
+{
+    size_t count = sizeof furniture_words / sizeof *furniture_words;
+    for (size_t i = 0; i < count; i++) {
+        const char *w = furniture_words[i];
+        if (ng_strmap_put(&furniture_set, w, strlen(w), (void *)w) != 0) {
+            ng_strmap_free(&furniture_set);
+            return; /* out of memory: is_furniture_word searches the list */
+        }
+    }
+    furniture_set_ready = 1;
+}
+
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -260,16 +284,26 @@ static int starts_with_ci(const char *s, size_t n, const char *prefix)
     return 1;
 }
 
-/* Case-insensitive: whether s[0..n) contains the lower-case `needle`.
- * Only called on lines of at most NOTICE_MAX bytes. */
-static int contains_ci(const char *s, size_t n, const char *needle)
+/* A line short enough to be a notice, lower-cased (ASCII) once so that
+ * its phrases are found with strstr. */
+typedef struct notice {
+    char lower[NOTICE_MAX + 1];
+} notice;
+
+/* Fills *out from s[0..n); returns 0 if the line is too long to be a notice. */
+static int lower_notice(const char *s, size_t n, notice *out)
 {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++) {
-        if (ascii_lower(s[i]) == needle[0] && starts_with_ci(s + i, n - i, needle))
-            return 1;
-    }
-    return 0;
+    if (n > NOTICE_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out->lower[i] = ascii_lower(s[i]);
+    out->lower[n] = '\0';
+    return 1;
+}
+
+static int contains(const notice *line, const char *needle)
+{
+    return strstr(line->lower, needle) != NULL;
 }
 
 static int is_opener(char c)
@@ -341,7 +375,10 @@ static int is_number_word(const char *lower)
 
 static int is_furniture_word(const char *lower)
 {
-    return IN_LIST(lower, furniture_words) || is_number_word(lower);
+    call_once(&furniture_set_once, build_furniture_set);
+    int listed = furniture_set_ready ? ng_strmap_get(&furniture_set, lower, strlen(lower)) != NULL
+                                     : IN_LIST(lower, furniture_words);
+    return listed || is_number_word(lower);
 }
 
 /* "Advertisement", "Share on Facebook", "Updated 12 Sep 2023, 10:14 BST". */
@@ -373,12 +410,10 @@ static int short_line_with_year(const char *s, size_t n)
 
 /* "Copyright © 2024 Globe Times", "Copyright Reuters 2024", "© BBC",
  * "All rights reserved." */
-static int is_copyright(const char *s, size_t n)
+static int is_copyright(const char *s, size_t n, const notice *line)
 {
-    if (n > NOTICE_MAX)
-        return 0;
     if (starts_with_ci(s, n, "\xc2\xa9") || starts_with_ci(s, n, "(c) ") ||
-        contains_ci(s, n, "all rights reserved"))
+        contains(line, "all rights reserved"))
         return 1;
     if (!starts_with_ci(s, n, "copyright") || n == 9 || is_ascii_letter(s[9]))
         return 0;
@@ -392,12 +427,12 @@ static int is_copyright(const char *s, size_t n)
            (left > 0 && is_digit(rest[0])) || short_line_with_year(rest, left);
 }
 
-static int is_cookie_notice(const char *s, size_t n)
+static int is_cookie_notice(const notice *line)
 {
-    return n <= NOTICE_MAX && contains_ci(s, n, "cookie") &&
-           (contains_ci(s, n, "we use") || contains_ci(s, n, "this site uses") ||
-            contains_ci(s, n, "this website uses") || contains_ci(s, n, "consent") ||
-            contains_ci(s, n, "accept"));
+    return contains(line, "cookie") &&
+           (contains(line, "we use") || contains(line, "this site uses") ||
+            contains(line, "this website uses") || contains(line, "consent") ||
+            contains(line, "accept"));
 }
 
 /* The start of the word that ends at s[end] (exclusive), skipping spaces
@@ -541,8 +576,13 @@ int ng_furniture_line(const char *line, size_t n)
         return 1;
     words w;
     split_words(line, n, &w);
-    return is_label(line, n, &w) || is_copyright(line, n) ||
-           is_cookie_notice(line, n) || ends_in_relative_time(line, n) ||
+    if (is_label(line, n, &w))
+        return 1;
+    notice short_line;
+    if (lower_notice(line, n, &short_line) &&
+        (is_copyright(line, n, &short_line) || is_cookie_notice(&short_line)))
+        return 1;
+    return ends_in_relative_time(line, n) ||
            is_byline(line, n, &w) || is_credit(line, n, &w) || is_link_list(line, n, &w);
 }
 

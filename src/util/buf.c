@@ -35,6 +35,11 @@ int ng_array_grow_from(void **items, size_t *capacity, size_t needed, size_t ite
 
 int ng_buf_reserve(ng_buf *buf, size_t extra)
 {
+    /* The common case first: writers append a few bytes at a time. */
+    if (buf->cap && extra < buf->cap - buf->len) {
+        buf->data[buf->len] = '\0';
+        return 0;
+    }
     if (extra > SIZE_MAX - buf->len - 1)
         return NG_ERR_NOMEM;
     void *data = buf->data;
