@@ -65,8 +65,8 @@ static void newline(writer *w)
     }
 }
 
-/* A JSON string: quotes, backslashes and control characters escaped as
- * jansson escapes them; the text is sanitised first. */
+/* A JSON string, sanitised first. ng_sanitize leaves no control
+ * characters, so quotes and backslashes are all there is to escape. */
 static void put_string(writer *w, const char *s)
 {
     const char *clean = ng_sanitize_str(&w->scratch, s);
@@ -75,28 +75,13 @@ static void put_string(writer *w, const char *s)
         return;
     }
     put(w, "\"", 1);
-    const char *run = clean;
-    for (const char *p = clean;; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        put(w, run, (size_t)(p - run));
-        if (c == '\0')
+    for (const char *run = clean;;) {
+        size_t n = strcspn(run, "\"\\");
+        put(w, run, n);
+        if (!run[n])
             break;
-        char esc[8];
-        switch (c) {
-        case '"': put_str(w, "\\\""); break;
-        case '\\': put_str(w, "\\\\"); break;
-        case '\b': put_str(w, "\\b"); break;
-        case '\f': put_str(w, "\\f"); break;
-        case '\n': put_str(w, "\\n"); break;
-        case '\r': put_str(w, "\\r"); break;
-        case '\t': put_str(w, "\\t"); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
-            put_str(w, esc);
-        }
-        run = p + 1;
+        put(w, run[n] == '"' ? "\\\"" : "\\\\", 2);
+        run += n + 1;
     }
     put(w, "\"", 1);
 }

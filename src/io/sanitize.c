@@ -76,6 +76,11 @@ int ng_sanitize(const char *s, size_t n, ng_buf *out)
     size_t i = 0;
 
     while (i < n) {
+        /* Printable ASCII, most of any text, never needs a change. */
+        if (bytes[i] >= 0x20 && bytes[i] < 0x7F) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t len = utf8_next(bytes + i, n - i, &cp);
         const char *sub = substitute(cp);
