@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <newsgraph/version.h>
@@ -20,31 +21,43 @@
 #include "util/buf.h"
 #include "util/fail.h"
 
-/* Output is gathered in `out` and flushed in large writes. */
-#define FLUSH_SIZE (64 * 1024)
+/* Output is gathered in `out` and written in pieces of this size. */
+#define OUT_SIZE (64 * 1024)
 
 typedef struct writer {
     FILE *file;
-    ng_buf out;
+    char out[OUT_SIZE];
+    size_t len;       /* bytes waiting in out */
     ng_buf scratch;   /* sanitised strings */
     int depth;
     int first;        /* nothing written yet in the current container */
     int failed;       /* an allocation or a write failed: stop */
     int nomem;        /* it was an allocation */
+    int error;        /* else errno of the failed write */
 } writer;
 
+static void flush(writer *w)
+{
+    if (!w->failed && w->len && fwrite(w->out, 1, w->len, w->file) != w->len) {
+        w->failed = 1;
+        w->error = errno;
+    }
+    w->len = 0;
+}
+
+/* Called a few times per value, so the common case is a copy and no more. */
 static void put(writer *w, const char *s, size_t n)
 {
-    if (w->failed)
-        return;
-    if (ng_buf_append(&w->out, s, n) != 0) {
-        w->failed = w->nomem = 1;
-        return;
+    while (n > OUT_SIZE - w->len) {
+        size_t room = OUT_SIZE - w->len;
+        memcpy(w->out + w->len, s, room);
+        w->len = OUT_SIZE;
+        flush(w);
+        s += room;
+        n -= room;
     }
-    if (w->out.len >= FLUSH_SIZE) {
-        w->failed = fwrite(w->out.data, 1, w->out.len, w->file) != w->out.len;
-        ng_buf_clear(&w->out);
-    }
+    memcpy(w->out + w->len, s, n);
+    w->len += n;
 }
 
 static void put_str(writer *w, const char *s)
@@ -136,11 +149,30 @@ static void raw_member(writer *w, const char *key, const char *value)
     put_str(w, value);
 }
 
+/* The decimal digits of v, written backwards from `end`; returns the
+ * first. snprintf was a sixth of the writer's time. */
+static char *format_unsigned(unsigned long long v, char *end)
+{
+    *--end = '\0';
+    do
+        *--end = (char)('0' + v % 10);
+    while (v /= 10);
+    return end;
+}
+
+static char *format_integer(long long v, char *end)
+{
+    if (v >= 0)
+        return format_unsigned((unsigned long long)v, end);
+    char *p = format_unsigned(0ULL - (unsigned long long)v, end);
+    *--p = '-';
+    return p;
+}
+
 static void integer_member(writer *w, const char *key, long long value, int known)
 {
     char digits[32];
-    snprintf(digits, sizeof digits, "%lld", value);
-    raw_member(w, key, known ? digits : "null");
+    raw_member(w, key, known ? format_integer(value, digits + sizeof digits) : "null");
 }
 
 /* --- the graph ------------------------------------------------------------- */
@@ -187,8 +219,9 @@ static void write_evidence(writer *w, const ng_evidence *ev)
 static void write_edge(writer *w, const ng_edge *e)
 {
     const char *relation = ng_relation_name(ng_edge_relation(e));
-    char id[32];
-    snprintf(id, sizeof id, "e%zu", ng_edge_index(e));
+    char digits[32];
+    char *id = format_unsigned(ng_edge_index(e), digits + sizeof digits);
+    *--id = 'e';
     begin(w, NULL, '{');
     string_member(w, "id", id);
     string_member(w, "source", ng_entity_id(ng_edge_source(e)));
@@ -239,19 +272,24 @@ static void write_graph(writer *w, const ng_graph *g)
 
 int ng_json_write(const ng_graph *graph, FILE *out, ng_error *err)
 {
-    writer w = {out, {0}, {0}, 0, 1, 0, 0};
-    put(&w, "{", 1);
-    w.depth = 1;
-    write_graph(&w, graph);
-    w.depth = 0;
-    put(&w, "\n}\n", 3);
-    if (!w.failed && w.out.len && fwrite(w.out.data, 1, w.out.len, out) != w.out.len)
-        w.failed = 1;
-    ng_buf_free(&w.out);
-    ng_buf_free(&w.scratch);
-    if (w.nomem)
+    /* The writer holds its output buffer, too big for the stack. */
+    writer *w = calloc(1, sizeof *w);
+    if (!w)
         return ng_fail_nomem(err);
-    if (w.failed)
-        return ng_fail(err, NG_ERR_IO, NULL, "cannot write: %s", strerror(errno));
+    w->file = out;
+    w->first = 1;
+    put(w, "{", 1);
+    w->depth = 1;
+    write_graph(w, graph);
+    w->depth = 0;
+    put(w, "\n}\n", 3);
+    flush(w);
+    int failed = w->failed, nomem = w->nomem, error = w->error;
+    ng_buf_free(&w->scratch);
+    free(w);
+    if (nomem)
+        return ng_fail_nomem(err);
+    if (failed)
+        return ng_fail(err, NG_ERR_IO, NULL, "cannot write: %s", strerror(error));
     return 0;
 }
