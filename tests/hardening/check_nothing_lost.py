@@ -95,6 +95,19 @@ def catches(pid, signo):
     return False
 
 
+def reads_a_pipe(pid):
+    """Whether a thread of the process is blocked reading a pipe (its
+    standard input here), by the kernel's wait channel."""
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/wchan") as f:
+                if "pipe_read" in f.read():
+                    return True
+        except OSError:
+            pass
+    return False
+
+
 def wait_until(predicate, what):
     """Polls for a state of the child that it reaches on its own."""
     deadline = time.monotonic() + 60
@@ -108,11 +121,14 @@ class Interrupted(Case):
     def start_blocked(self):
         """Starts extract on a seed file and then standard input, which
         this test holds open: the run cannot end before the test lets it.
-        Returns once its signal handlers are installed."""
+        Returns once its signal handlers are installed and it waits for
+        standard input (a signal that came earlier, between the seed file
+        and standard input, would end the run at once)."""
         proc = subprocess.Popen([BIN, "extract", SEED, "-", *self.output_args()],
                                 stdin=subprocess.PIPE, stderr=subprocess.PIPE)
         self.addCleanup(proc.stderr.close)
         wait_until(lambda: catches(proc.pid, signal.SIGINT), "SIGINT is caught")
+        wait_until(lambda: reads_a_pipe(proc.pid), "standard input is read")
         return proc
 
     def check_stops(self, signo, code):
