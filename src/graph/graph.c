@@ -31,19 +31,11 @@ struct ng_entity {
     int docs_in_set; /* whether graph->doc_pairs holds this entity's documents */
 };
 
-/* What makes an edge: its two ends (in canonical order for `meets`) and
- * its relation. Hashed as bytes, so always built with make_edge_key. */
-typedef struct edge_key {
-    size_t source, target;
-    unsigned relation;
-} edge_key;
-
 struct ng_edge {
     const ng_entity *source;
     const ng_entity *target;
     ng_relation relation;
     size_t index;
-    edge_key key;            /* the edge_by_key entry points here */
     ng_evidence *evidence;
     size_t evidence_count, evidence_cap;
     ng_strmap *seen;         /* evidence keys, once there are many; see evidence_is_new */
@@ -71,7 +63,8 @@ struct ng_graph {
     ng_strmap doc_by_name;   /* name -> index + 1 */
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
-    ng_strmap edge_by_key;   /* edge_key -> edge */
+    uint32_t *edge_slots;    /* edge index + 1 by (source, relation, target), 0: empty */
+    size_t edge_slot_cap;    /* a power of two, or 0 */
     ng_pairset alias_pairs;  /* (entity, alias) pairs recorded */
     ng_pairset doc_pairs;    /* (entity, document) pairs, see ng_graph_add_mentions */
     const char **doc_names;  /* the documents entities are named in, by number */
@@ -127,7 +120,7 @@ void ng_graph_free(ng_graph *g)
     ng_strmap_free(&g->doc_by_name);
     ng_strmap_free(&g->entity_by_id);
     ng_strmap_free(&g->names);
-    ng_strmap_free(&g->edge_by_key);
+    free(g->edge_slots);
     ng_pairset_free(&g->alias_pairs);
     ng_pairset_free(&g->doc_pairs);
     ng_buf_free(&g->scratch);
@@ -502,30 +495,70 @@ const char *ng_entity_doc_at(const ng_entity *e, size_t i)
 
 /* --- edges -------------------------------------------------------------- */
 
-/* The key of (source, relation, target) with `meets` in canonical order. */
-static edge_key make_edge_key(const ng_entity **source, ng_relation relation,
-                              const ng_entity **target)
+/* Puts the ends of a `meets` edge in canonical order (smaller id first). */
+static void order_ends(const ng_entity **source, ng_relation relation, const ng_entity **target)
 {
     if (relation == NG_RELATION_MEETS && strcmp((*source)->id, (*target)->id) > 0) {
         const ng_entity *t = *source;
         *source = *target;
         *target = t;
     }
-    edge_key k;
-    memset(&k, 0, sizeof k); /* the padding is part of the hashed bytes */
-    k.source = (*source)->index;
-    k.target = (*target)->index;
-    k.relation = (unsigned)relation;
-    return k;
+}
+
+/* The edge index is open addressing over edge numbers, four bytes a slot:
+ * a graph can hold millions of edges, and a map keyed by a copy of each
+ * edge's ends took ten times that. */
+static size_t hash_ends(const ng_entity *source, ng_relation relation, const ng_entity *target)
+{
+    uint64_t h = (uint64_t)source->index * 0x9e3779b97f4a7c15u;
+    h ^= ((uint64_t)target->index << 2 | (uint64_t)relation) * 0xbf58476d1ce4e5b9u;
+    return (size_t)(h ^ (h >> 31));
+}
+
+/* The slot that holds the edge, or the empty slot where it would go. */
+static uint32_t *edge_slot(const ng_graph *g, const ng_entity *source, ng_relation relation,
+                           const ng_entity *target)
+{
+    size_t mask = g->edge_slot_cap - 1;
+    for (size_t i = hash_ends(source, relation, target) & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &g->edge_slots[i];
+        if (!*slot)
+            return slot;
+        const ng_edge *e = g->edges[*slot - 1];
+        if (e->source == source && e->target == target && e->relation == relation)
+            return slot;
+    }
+}
+
+/* Makes room for one more edge, keeping the load factor under 1/2. */
+static int grow_edge_index(ng_graph *g)
+{
+    if ((g->edge_count + 1) * 2 <= g->edge_slot_cap)
+        return 0;
+    if (g->edge_count >= UINT32_MAX / 2)
+        return NG_ERR_NOMEM;
+    size_t cap = g->edge_slot_cap ? g->edge_slot_cap * 2 : 64;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return NG_ERR_NOMEM;
+    free(g->edge_slots);
+    g->edge_slots = slots;
+    g->edge_slot_cap = cap;
+    for (size_t i = 0; i < g->edge_count; i++) {
+        const ng_edge *e = g->edges[i];
+        *edge_slot(g, e->source, e->relation, e->target) = (uint32_t)(i + 1);
+    }
+    return 0;
 }
 
 const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
                                   ng_relation relation, const ng_entity *target)
 {
-    if (!owns_entity(g, source) || !owns_entity(g, target))
+    if (!owns_entity(g, source) || !owns_entity(g, target) || !g->edge_slot_cap)
         return NULL;
-    edge_key k = make_edge_key(&source, relation, &target);
-    return ng_strmap_get(&g->edge_by_key, (const char *)&k, sizeof k);
+    order_ends(&source, relation, &target);
+    uint32_t slot = *edge_slot(g, source, relation, target);
+    return slot ? g->edges[slot - 1] : NULL;
 }
 
 const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relation relation,
@@ -537,29 +570,27 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
                 "an edge needs two different entities of this graph and a known relation");
         return NULL;
     }
-    edge_key k = make_edge_key(&source, relation, &target);
-    ng_edge *e = ng_strmap_get(&g->edge_by_key, (const char *)&k, sizeof k);
-    if (e)
-        return e;
+    order_ends(&source, relation, &target);
+    if (g->edge_slot_cap) {
+        uint32_t slot = *edge_slot(g, source, relation, target);
+        if (slot)
+            return g->edges[slot - 1];
+    }
     void *list = g->edges;
-    e = calloc(1, sizeof *e);
-    if (!e || ng_array_grow(&list, &g->edge_cap, g->edge_count + 1, sizeof *g->edges) != 0) {
+    ng_edge *e = calloc(1, sizeof *e);
+    if (!e || grow_edge_index(g) != 0 ||
+        ng_array_grow(&list, &g->edge_cap, g->edge_count + 1, sizeof *g->edges) != 0) {
         free(e);
         ng_fail_nomem(err);
         return NULL;
     }
     g->edges = list;
-    memcpy(&e->key, &k, sizeof k); /* with its zeroed padding */
-    if (ng_strmap_put(&g->edge_by_key, (const char *)&e->key, sizeof e->key, e) != 0) {
-        free(e);
-        ng_fail_nomem(err);
-        return NULL;
-    }
     e->source = source;
     e->target = target;
     e->relation = relation;
     e->index = g->edge_count;
     g->edges[g->edge_count++] = e;
+    *edge_slot(g, source, relation, target) = (uint32_t)g->edge_count;
     return e;
 }
 

@@ -448,6 +448,39 @@ static void test_many_entities_keep_handles_stable(void **state)
     assert_ptr_equal(ng_graph_find(g, "entity 2999"), ng_graph_entity_at(g, 2999));
 }
 
+/* The edge index grows many times over: every edge is still found, by
+ * either order of the ends of a `meets` edge, and adding it again gives
+ * the same handle. */
+static void test_many_edges_are_found_after_growth(void **state)
+{
+    ng_graph *g = *state;
+    const ng_entity *e[60];
+    char label[32];
+    for (int i = 0; i < 60; i++) {
+        snprintf(label, sizeof label, "Entity %d", i);
+        e[i] = ng_graph_add_entity(g, label, NG_ENTITY_PERSON, NULL);
+    }
+    for (int i = 0; i < 60; i++)
+        for (int j = 0; j < 60; j++)
+            if (i != j)
+                assert_non_null(ng_graph_add_edge(g, e[i], NG_RELATION_SUPPLIES, e[j], NULL));
+    for (int i = 0; i + 1 < 60; i++)
+        assert_non_null(ng_graph_add_edge(g, e[i], NG_RELATION_MEETS, e[i + 1], NULL));
+    assert_int_equal(ng_graph_edge_count(g), 60 * 59 + 59);
+    for (size_t k = 0; k < ng_graph_edge_count(g); k++) {
+        const ng_edge *edge = ng_graph_edge_at(g, k);
+        const ng_entity *s = ng_edge_source(edge), *t = ng_edge_target(edge);
+        ng_relation r = ng_edge_relation(edge);
+        assert_ptr_equal(ng_graph_find_edge(g, s, r, t), edge);
+        assert_ptr_equal(ng_graph_add_edge(g, s, r, t, NULL), edge);
+        if (r == NG_RELATION_MEETS)
+            assert_ptr_equal(ng_graph_find_edge(g, t, r, s), edge);
+    }
+    assert_null(ng_graph_find_edge(g, e[5], NG_RELATION_MEETS, e[7]));
+    assert_null(ng_graph_find_edge(g, e[1], NG_RELATION_VISITS, e[2]));
+    assert_int_equal(ng_graph_edge_count(g), 60 * 59 + 59);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -482,6 +515,7 @@ int main(void)
         T(test_label_defaults_to_empty),
         T(test_vocabulary_names_round_trip),
         T(test_many_entities_keep_handles_stable),
+        T(test_many_edges_are_found_after_growth),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
