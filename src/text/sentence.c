@@ -223,10 +223,20 @@ static int line_break_ends(const char *text, size_t n, size_t i)
     return !starts_lower(text + k, n - k);
 }
 
+/* The bytes where a sentence may end: line breaks and terminators. */
+static const unsigned char may_end[256] = {
+    ['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+};
+
 /* The end (exclusive, untrimmed) of the sentence that starts at text[start]. */
 static size_t sentence_end(const char *text, size_t n, size_t start)
 {
     for (size_t i = start; i < n; i++) {
+        /* Most bytes are none of those; skip them in a tight loop. */
+        while (i < n && !may_end[(unsigned char)text[i]])
+            i++;
+        if (i == n)
+            break;
         char c = text[i];
         if (c == '\n' || c == '\r') {
             if (line_break_ends(text, n, i))
