@@ -1,11 +1,14 @@
 /* A corpus through the pipeline, on one thread or several.
  *
- * With several threads the calling thread reads the documents, copies
- * each into a slot of a ring, and appends the graphs the workers make,
- * slot after slot, so documents join the graph in the order they were
- * read. A document's slot is its number modulo the ring's size; the
- * reader waits for the slot to come free, which bounds the memory to a
- * few documents per thread. */
+ * With several threads the calling thread takes units of input (a file,
+ * a JSON Lines record; see text/unit.h) into the slots of a ring, and the
+ * workers read, normalise and extract each into a graph of its own. The
+ * calling thread then finishes the units slot after slot, in the order it
+ * took them: it reports their warnings and errors, names their documents
+ * and appends their graphs, so the graph and the messages are those of one
+ * thread. A unit's slot is its number modulo the ring's size; taking waits
+ * for the slot to come free, which bounds the memory to a few documents
+ * per thread. */
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -13,21 +16,17 @@
 #include <newsgraph/extract.h>
 
 #include "graph/append.h"
-#include "util/buf.h"
+#include "text/unit.h"
 #include "util/fail.h"
 
 enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 
-/* A document, its own copy, and what its extraction made. */
+/* A unit of input and what its extraction made. */
 typedef struct slot {
     enum slot_state state;
-    size_t number;
-    ng_document doc;
-    char *name, *source, *date, *title;
-    ng_buf raw, text;      /* kept from one document to the next */
-    size_t *origin;
-    size_t origin_cap;
-    ng_graph *graph;
+    size_t number;   /* in reading order */
+    ng_unit unit;    /* its buffers are kept from one unit to the next */
+    ng_graph *graph; /* freed by the next worker to use the slot */
     int rc;
     ng_error err;
 } slot;
@@ -86,65 +85,6 @@ static int run_serial(ng_extractor *x, ng_reader *reader, ng_graph *graph,
     return stop_asked(cb) ? ng_fail(err, NG_ERR_STOPPED, NULL, "stopped before the end") : 0;
 }
 
-/* --- copies of documents -------------------------------------------------- */
-
-/* Makes the slot free for the next document; its buffers stay. */
-static void slot_clear(slot *s)
-{
-    free(s->name);
-    free(s->source);
-    free(s->date);
-    free(s->title);
-    ng_graph_free(s->graph);
-    s->name = s->source = s->date = s->title = NULL;
-    s->graph = NULL;
-    s->state = SLOT_FREE;
-}
-
-static void slot_free(slot *s)
-{
-    slot_clear(s);
-    ng_buf_free(&s->raw);
-    ng_buf_free(&s->text);
-    free(s->origin);
-}
-
-static char *copy_string(const char *s, int *failed)
-{
-    char *copy = s ? ng_strndup(s, strlen(s)) : NULL;
-    *failed |= s && !copy;
-    return copy;
-}
-
-/* The reader reuses its buffers, so a worker gets a copy of everything. */
-static int slot_fill(slot *s, const ng_document *doc, size_t number)
-{
-    int failed = 0;
-    s->number = number;
-    s->name = copy_string(doc->name, &failed);
-    s->source = copy_string(doc->source, &failed);
-    s->date = copy_string(doc->date, &failed);
-    s->title = copy_string(doc->title, &failed);
-    ng_buf_clear(&s->raw);
-    ng_buf_clear(&s->text);
-    void *origin = s->origin;
-    if (failed || ng_buf_append(&s->raw, doc->raw, doc->raw_length) != 0 ||
-        ng_buf_append(&s->text, doc->text, doc->length) != 0 ||
-        ng_array_grow(&origin, &s->origin_cap, doc->length + 1, sizeof *s->origin) != 0)
-        return NG_ERR_NOMEM;
-    s->origin = origin;
-    memcpy(s->origin, doc->origin, (doc->length + 1) * sizeof *s->origin);
-    s->doc = *doc;
-    s->doc.name = s->name;
-    s->doc.source = s->source;
-    s->doc.date = s->date;
-    s->doc.title = s->title;
-    s->doc.raw = ng_buf_cstr(&s->raw);
-    s->doc.text = ng_buf_cstr(&s->text);
-    s->doc.origin = s->origin;
-    return 0;
-}
-
 /* --- several threads ------------------------------------------------------ */
 
 /* The queued slot of the smallest number, or NULL. Called locked. */
@@ -159,22 +99,34 @@ static slot *next_queued(pool *p)
     return best;
 }
 
+/* Loads the slot's unit and extracts its document into a graph of its
+ * own, under the name the unit gave it for now. */
+static void extract_slot(ng_extractor *x, slot *s)
+{
+    ng_graph_free(s->graph); /* the previous document's, appended by now */
+    s->graph = NULL;
+    s->rc = 0;
+    ng_unit_load(&s->unit);
+    if (s->unit.status <= 0)
+        return;
+    s->graph = ng_graph_new(&s->err);
+    s->rc = s->graph ? ng_extract_document(x, s->graph, &s->unit.doc, &s->err) : NG_ERR_NOMEM;
+}
+
 static int work(void *arg)
 {
     worker *w = arg;
     pool *p = w->pool;
     mtx_lock(&p->lock);
     for (;;) {
-        slot *s;
-        while (!(s = next_queued(p)) && !p->closing)
+        slot *s = NULL;
+        while (!p->closing && !(s = next_queued(p)))
             cnd_wait(&p->queued, &p->lock);
         if (!s)
             break;
         s->state = SLOT_RUNNING;
         mtx_unlock(&p->lock);
-        s->graph = ng_graph_new(&s->err);
-        s->rc = s->graph ? ng_extract_document(w->extractor, s->graph, &s->doc, &s->err)
-                         : NG_ERR_NOMEM;
+        extract_slot(w->extractor, s);
         mtx_lock(&p->lock);
         s->state = SLOT_DONE;
         cnd_broadcast(&p->done);
@@ -183,53 +135,65 @@ static int work(void *arg)
     return 0;
 }
 
-/* Waits for slot s to be done, then appends its graph. */
-static int collect(pool *p, slot *s, ng_graph *graph, const ng_corpus_callbacks *cb,
-                   size_t *docs, unsigned long long *bytes, ng_error *err)
+static void set_state(pool *p, slot *s, enum slot_state state)
+{
+    mtx_lock(&p->lock);
+    s->state = state;
+    if (state == SLOT_QUEUED)
+        cnd_signal(&p->queued);
+    mtx_unlock(&p->lock);
+}
+
+/* Reports what reading and extracting the slot's unit found, in reading
+ * order, and appends its graph under the document's final name. */
+static int collect(pool *p, slot *s, ng_reader *reader, ng_graph *graph,
+                   const ng_corpus_callbacks *cb, size_t *docs, unsigned long long *bytes,
+                   ng_error *err)
 {
     mtx_lock(&p->lock);
     while (s->state != SLOT_DONE)
         cnd_wait(&p->done, &p->lock);
     mtx_unlock(&p->lock);
-    int rc = s->rc;
-    if (rc == NG_ERR_NOMEM)
+    const ng_document *doc;
+    int rc = ng_unit_finish(reader, &s->unit, &doc, err);
+    if (rc > 0 && s->rc < 0) {
+        rc = s->rc;
         *err = s->err;
-    else if (rc < 0)
-        report(cb, &s->err);
-    else if ((rc = ng_append_graph(graph, s->graph, err)) == 0)
-        progress(cb, ++*docs, *bytes += s->doc.raw_length);
-    else if (rc != NG_ERR_NOMEM)
+    } else if (rc > 0) {
+        rc = ng_append_graph(graph, s->graph, doc->name, err);
+        if (rc == 0)
+            progress(cb, ++*docs, *bytes += doc->raw_length);
+    }
+    if (rc < 0 && rc != NG_ERR_NOMEM)
         report(cb, err);
-    slot_clear(s);
+    set_state(p, s, SLOT_FREE);
     return rc == NG_ERR_NOMEM ? rc : 0;
 }
 
-/* Reads, hands out and collects until the reader is done. */
+/* Takes units and collects them until the reader is done. Slots are used
+ * in ring order and freed in the same order, so the next one to take is
+ * free exactly when fewer than slot_count units are in flight. */
 static int feed(pool *p, ng_reader *reader, ng_graph *graph, const ng_corpus_callbacks *cb,
                 ng_error *err)
 {
-    size_t read = 0, appended = 0, docs = 0;
+    size_t taken = 0, collected = 0, docs = 0;
     unsigned long long bytes = 0;
     int more = 1, rc = 0;
-    while (rc == 0 && (more || appended < read)) {
-        slot *next = &p->slots[read % p->slot_count];
-        if (more && next->state == SLOT_FREE) {
-            const ng_document *doc;
-            int got = stop_asked(cb) ? 0 : ng_reader_next(reader, &doc, err);
-            if (got > 0 && (rc = slot_fill(next, doc, read)) == 0) {
-                mtx_lock(&p->lock);
-                next->state = SLOT_QUEUED;
-                cnd_signal(&p->queued);
-                mtx_unlock(&p->lock);
-                read++;
-            } else if (got < 0) {
-                report(cb, err);
-            } else if (got == 0) {
+    while (rc == 0 && (more || collected < taken)) {
+        if (more && taken - collected < p->slot_count) {
+            slot *next = &p->slots[taken % p->slot_count];
+            int got = stop_asked(cb) ? 0 : ng_unit_take(reader, &next->unit, err);
+            if (got > 0) {
+                next->number = taken++;
+                set_state(p, next, SLOT_QUEUED);
+            } else {
                 more = 0;
+                rc = got;
             }
             continue;
         }
-        rc = collect(p, &p->slots[appended++ % p->slot_count], graph, cb, &docs, &bytes, err);
+        rc = collect(p, &p->slots[collected++ % p->slot_count], reader, graph, cb, &docs, &bytes,
+                     err);
     }
     if (rc == NG_ERR_NOMEM)
         return ng_fail_nomem(err);
@@ -240,7 +204,7 @@ static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader
                         ng_graph *graph, const ng_corpus_callbacks *cb, ng_error *err)
 {
     pool p = {0};
-    p.slot_count = 2 * count + 2;
+    p.slot_count = 4 * count + 4;
     p.slots = calloc(p.slot_count, sizeof *p.slots);
     worker *workers = calloc(count, sizeof *workers);
     if (!p.slots || !workers || mtx_init(&p.lock, mtx_plain) != thrd_success) {
@@ -264,8 +228,10 @@ static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader
     mtx_unlock(&p.lock);
     for (size_t i = 0; i < started; i++)
         thrd_join(workers[i].thread, NULL);
-    for (size_t i = 0; i < p.slot_count; i++)
-        slot_free(&p.slots[i]);
+    for (size_t i = 0; i < p.slot_count; i++) {
+        ng_unit_release(&p.slots[i].unit);
+        ng_graph_free(p.slots[i].graph);
+    }
     cnd_destroy(&p.queued);
     cnd_destroy(&p.done);
     mtx_destroy(&p.lock);
