@@ -83,6 +83,7 @@ static int run(extract_args *a)
     int rc = cli_corpus_extract(&a->corpus, "extract", &graph);
     if (!graph)
         return rc;
+    a->outputs.jobs = a->corpus.jobs;
     int written = cli_outputs_write(&a->outputs, graph);
     ng_graph_free(graph);
     return written != EXIT_OK ? written : rc;
