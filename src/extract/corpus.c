@@ -146,7 +146,7 @@ static void set_state(pool *p, slot *s, enum slot_state state)
 
 /* Reports what reading and extracting the slot's unit found, in reading
  * order, and appends its graph under the document's final name. */
-static int collect(pool *p, slot *s, ng_reader *reader, ng_graph *graph,
+static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *graph,
                    const ng_corpus_callbacks *cb, size_t *docs, unsigned long long *bytes,
                    ng_error *err)
 {
@@ -160,7 +160,7 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_graph *graph,
         rc = s->rc;
         *err = s->err;
     } else if (rc > 0) {
-        rc = ng_append_graph(graph, s->graph, doc->name, err);
+        rc = ng_appender_add(graph, s->graph, doc->name, err);
         if (rc == 0)
             progress(cb, ++*docs, *bytes += doc->raw_length);
     }
@@ -173,7 +173,7 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_graph *graph,
 /* Takes units and collects them until the reader is done. Slots are used
  * in ring order and freed in the same order, so the next one to take is
  * free exactly when fewer than slot_count units are in flight. */
-static int feed(pool *p, ng_reader *reader, ng_graph *graph, const ng_corpus_callbacks *cb,
+static int feed(pool *p, ng_reader *reader, ng_appender *graph, const ng_corpus_callbacks *cb,
                 ng_error *err)
 {
     size_t taken = 0, collected = 0, docs = 0;
@@ -200,27 +200,57 @@ static int feed(pool *p, ng_reader *reader, ng_graph *graph, const ng_corpus_cal
     return stop_asked(cb) ? ng_fail(err, NG_ERR_STOPPED, NULL, "stopped before the end") : rc;
 }
 
+/* The pool's ring, lock and conditions; 0, or -1 (nothing to undo). */
+static int pool_init(pool *p, size_t count)
+{
+    *p = (pool){0};
+    p->slot_count = 4 * count + 4;
+    p->slots = calloc(p->slot_count, sizeof *p->slots);
+    int ready = p->slots && mtx_init(&p->lock, mtx_plain) == thrd_success;
+    if (ready && cnd_init(&p->queued) != thrd_success) {
+        mtx_destroy(&p->lock);
+        ready = 0;
+    }
+    if (ready && cnd_init(&p->done) != thrd_success) {
+        cnd_destroy(&p->queued);
+        mtx_destroy(&p->lock);
+        ready = 0;
+    }
+    if (!ready)
+        free(p->slots);
+    return ready ? 0 : -1;
+}
+
+static void pool_destroy(pool *p)
+{
+    for (size_t i = 0; i < p->slot_count; i++) {
+        ng_unit_release(&p->slots[i].unit);
+        ng_graph_free(p->slots[i].graph);
+    }
+    cnd_destroy(&p->queued);
+    cnd_destroy(&p->done);
+    mtx_destroy(&p->lock);
+    free(p->slots);
+}
+
 static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader *reader,
                         ng_graph *graph, const ng_corpus_callbacks *cb, ng_error *err)
 {
-    pool p = {0};
-    p.slot_count = 4 * count + 4;
-    p.slots = calloc(p.slot_count, sizeof *p.slots);
+    pool p;
     worker *workers = calloc(count, sizeof *workers);
-    if (!p.slots || !workers || mtx_init(&p.lock, mtx_plain) != thrd_success) {
-        free(p.slots);
+    ng_appender *appender = ng_appender_new(graph, err);
+    if (!workers || !appender || pool_init(&p, count) != 0) {
         free(workers);
+        ng_appender_free(appender);
         return ng_fail_nomem(err);
     }
-    cnd_init(&p.queued);
-    cnd_init(&p.done);
     size_t started = 0;
     for (; started < count; started++) {
         workers[started] = (worker){&p, extractors[started], 0};
         if (thrd_create(&workers[started].thread, work, &workers[started]) != thrd_success)
             break;
     }
-    int rc = started == count ? feed(&p, reader, graph, cb, err)
+    int rc = started == count ? feed(&p, reader, appender, cb, err)
                               : ng_fail(err, NG_ERR_INVALID, NULL, "cannot start %zu threads", count);
     mtx_lock(&p.lock);
     p.closing = 1;
@@ -228,14 +258,8 @@ static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader
     mtx_unlock(&p.lock);
     for (size_t i = 0; i < started; i++)
         thrd_join(workers[i].thread, NULL);
-    for (size_t i = 0; i < p.slot_count; i++) {
-        ng_unit_release(&p.slots[i].unit);
-        ng_graph_free(p.slots[i].graph);
-    }
-    cnd_destroy(&p.queued);
-    cnd_destroy(&p.done);
-    mtx_destroy(&p.lock);
-    free(p.slots);
+    pool_destroy(&p);
+    ng_appender_free(appender);
     free(workers);
     return rc;
 }
