@@ -1,21 +1,24 @@
 /* A corpus through the pipeline, on one thread or several.
  *
- * With several threads the calling thread takes units of input (a file,
- * a JSON Lines record; see text/unit.h) into the slots of a ring, and the
- * workers read, normalise and extract each into a graph of its own. The
- * calling thread then finishes the units slot after slot, in the order it
- * took them: it reports their warnings and errors, names their documents
- * and appends their graphs, so the graph and the messages are those of one
- * thread. A unit's slot is its number modulo the ring's size; taking waits
- * for the slot to come free, which bounds the memory to a few documents
- * per thread. */
+ * Each document is extracted apart (found.h) and then appended to the
+ * graph, so a document is read the same way whatever came before it. With
+ * several threads the calling thread takes units of input (a file, a JSON
+ * Lines record; see text/unit.h) into the slots of a ring, and the workers
+ * read, normalise and extract them. The calling thread then finishes the
+ * units slot after slot, in the order it took them: it reports their
+ * warnings and errors, names their documents and appends their findings,
+ * so the graph and the messages are those of one thread. A unit's slot is
+ * its number modulo the ring's size; taking waits for the slot to come
+ * free, which bounds the memory to a few documents per thread. */
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 
 #include <newsgraph/extract.h>
 
-#include "graph/append.h"
+#include "extract/append.h"
+#include "extract/found.h"
+#include "extract/pipeline.h"
 #include "text/unit.h"
 #include "util/fail.h"
 
@@ -26,7 +29,7 @@ typedef struct slot {
     enum slot_state state;
     size_t number;   /* in reading order */
     ng_unit unit;    /* its buffers are kept from one unit to the next */
-    ng_graph *graph; /* freed by the next worker to use the slot */
+    ng_found *found; /* what extraction found in it, likewise */
     int rc;
     ng_error err;
 } slot;
@@ -68,20 +71,33 @@ static int stop_asked(const ng_corpus_callbacks *cb)
 static int run_serial(ng_extractor *x, ng_reader *reader, ng_graph *graph,
                       const ng_corpus_callbacks *cb, ng_error *err)
 {
+    ng_found *found = ng_found_new(err);
+    ng_appender *appender = ng_appender_new(graph, err);
+    if (!found || !appender) {
+        ng_found_free(found);
+        ng_appender_free(appender);
+        return ng_fail_nomem(err);
+    }
     size_t docs = 0;
     unsigned long long bytes = 0;
     const ng_document *doc;
-    int rc;
+    int rc = 0;
     while (!stop_asked(cb) && (rc = ng_reader_next(reader, &doc, err)) != 0) {
         if (rc > 0)
-            rc = ng_extract_document(x, graph, doc, err);
+            rc = ng_extract_found(x, found, doc, err);
+        if (rc == 0)
+            rc = ng_appender_add(appender, found, NULL, err);
         if (rc == NG_ERR_NOMEM)
-            return rc;
+            break;
         if (rc < 0)
             report(cb, err);
         else
             progress(cb, ++docs, bytes += doc->raw_length);
     }
+    ng_found_free(found);
+    ng_appender_free(appender);
+    if (rc == NG_ERR_NOMEM)
+        return rc;
     return stop_asked(cb) ? ng_fail(err, NG_ERR_STOPPED, NULL, "stopped before the end") : 0;
 }
 
@@ -99,18 +115,14 @@ static slot *next_queued(pool *p)
     return best;
 }
 
-/* Loads the slot's unit and extracts its document into a graph of its
- * own, under the name the unit gave it for now. */
+/* Loads the slot's unit and extracts its document, under the name the
+ * unit gave it for now. */
 static void extract_slot(ng_extractor *x, slot *s)
 {
-    ng_graph_free(s->graph); /* the previous document's, appended by now */
-    s->graph = NULL;
     s->rc = 0;
     ng_unit_load(&s->unit);
-    if (s->unit.status <= 0)
-        return;
-    s->graph = ng_graph_new(&s->err);
-    s->rc = s->graph ? ng_extract_document(x, s->graph, &s->unit.doc, &s->err) : NG_ERR_NOMEM;
+    if (s->unit.status > 0)
+        s->rc = ng_extract_found(x, s->found, &s->unit.doc, &s->err);
 }
 
 static int work(void *arg)
@@ -145,8 +157,8 @@ static void set_state(pool *p, slot *s, enum slot_state state)
 }
 
 /* Reports what reading and extracting the slot's unit found, in reading
- * order, and appends its graph under the document's final name. */
-static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *graph,
+ * order, and appends its findings under the document's final name. */
+static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *appender,
                    const ng_corpus_callbacks *cb, size_t *docs, unsigned long long *bytes,
                    ng_error *err)
 {
@@ -160,7 +172,7 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *graph,
         rc = s->rc;
         *err = s->err;
     } else if (rc > 0) {
-        rc = ng_appender_add(graph, s->graph, doc->name, err);
+        rc = ng_appender_add(appender, s->found, doc->name, err);
         if (rc == 0)
             progress(cb, ++*docs, *bytes += doc->raw_length);
     }
@@ -173,8 +185,8 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *graph,
 /* Takes units and collects them until the reader is done. Slots are used
  * in ring order and freed in the same order, so the next one to take is
  * free exactly when fewer than slot_count units are in flight. */
-static int feed(pool *p, ng_reader *reader, ng_appender *graph, const ng_corpus_callbacks *cb,
-                ng_error *err)
+static int feed(pool *p, ng_reader *reader, ng_appender *appender,
+                const ng_corpus_callbacks *cb, ng_error *err)
 {
     size_t taken = 0, collected = 0, docs = 0;
     unsigned long long bytes = 0;
@@ -192,8 +204,8 @@ static int feed(pool *p, ng_reader *reader, ng_appender *graph, const ng_corpus_
             }
             continue;
         }
-        rc = collect(p, &p->slots[collected++ % p->slot_count], reader, graph, cb, &docs, &bytes,
-                     err);
+        rc = collect(p, &p->slots[collected++ % p->slot_count], reader, appender, cb, &docs,
+                     &bytes, err);
     }
     if (rc == NG_ERR_NOMEM)
         return ng_fail_nomem(err);
@@ -206,7 +218,10 @@ static int pool_init(pool *p, size_t count)
     *p = (pool){0};
     p->slot_count = 4 * count + 4;
     p->slots = calloc(p->slot_count, sizeof *p->slots);
-    int ready = p->slots && mtx_init(&p->lock, mtx_plain) == thrd_success;
+    int ready = p->slots != NULL;
+    for (size_t i = 0; ready && i < p->slot_count; i++)
+        ready = (p->slots[i].found = ng_found_new(NULL)) != NULL;
+    ready = ready && mtx_init(&p->lock, mtx_plain) == thrd_success;
     if (ready && cnd_init(&p->queued) != thrd_success) {
         mtx_destroy(&p->lock);
         ready = 0;
@@ -216,8 +231,11 @@ static int pool_init(pool *p, size_t count)
         mtx_destroy(&p->lock);
         ready = 0;
     }
-    if (!ready)
+    if (!ready) {
+        for (size_t i = 0; p->slots && i < p->slot_count; i++)
+            ng_found_free(p->slots[i].found);
         free(p->slots);
+    }
     return ready ? 0 : -1;
 }
 
@@ -225,7 +243,7 @@ static void pool_destroy(pool *p)
 {
     for (size_t i = 0; i < p->slot_count; i++) {
         ng_unit_release(&p->slots[i].unit);
-        ng_graph_free(p->slots[i].graph);
+        ng_found_free(p->slots[i].found);
     }
     cnd_destroy(&p->queued);
     cnd_destroy(&p->done);
