@@ -25,7 +25,7 @@
 #include "text/unit.h"
 #include "util/fail.h"
 
-enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
+enum slot_state { SLOT_UNUSED, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 
 /* A unit of input and what its extraction made. */
 typedef struct slot {
@@ -40,7 +40,8 @@ typedef struct slot {
 typedef struct pool {
     pthread_mutex_t lock;
     pthread_cond_t queued;  /* a slot was queued, or the pool is closing */
-    pthread_cond_t done;    /* a slot is done */
+    pthread_cond_t done;    /* the awaited slot is done */
+    const slot *awaited;    /* the one the calling thread waits for, or NULL */
     slot *slots;
     size_t slot_count;
     int closing;
@@ -144,18 +145,20 @@ static void *work(void *arg)
         extract_slot(w->extractor, s);
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        /* Waking the calling thread for a slot it does not wait for yet
+         * would only put it back to sleep. */
+        if (p->awaited == s)
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
-static void set_state(pool *p, slot *s, enum slot_state state)
+static void queue(pool *p, slot *s)
 {
     pthread_mutex_lock(&p->lock);
-    s->state = state;
-    if (state == SLOT_QUEUED)
-        pthread_cond_signal(&p->queued);
+    s->state = SLOT_QUEUED;
+    pthread_cond_signal(&p->queued);
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -166,8 +169,11 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *appender,
                    ng_error *err)
 {
     pthread_mutex_lock(&p->lock);
-    while (s->state != SLOT_DONE)
+    while (s->state != SLOT_DONE) {
+        p->awaited = s;
         pthread_cond_wait(&p->done, &p->lock);
+    }
+    p->awaited = NULL;
     pthread_mutex_unlock(&p->lock);
     const ng_document *doc;
     int rc = ng_unit_finish(reader, &s->unit, &doc, err);
@@ -181,13 +187,13 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *appender,
     }
     if (rc < 0 && rc != NG_ERR_NOMEM)
         report(cb, err);
-    set_state(p, s, SLOT_FREE);
     return rc == NG_ERR_NOMEM ? rc : 0;
 }
 
 /* Takes units and collects them until the reader is done. Slots are used
- * in ring order and freed in the same order, so the next one to take is
- * free exactly when fewer than slot_count units are in flight. */
+ * in ring order and collected in the same order, so the next one to take
+ * is free exactly when fewer than slot_count units are in flight; its
+ * state still says done then, which no worker looks for. */
 static int feed(pool *p, ng_reader *reader, ng_appender *appender,
                 const ng_corpus_callbacks *cb, ng_error *err)
 {
@@ -200,7 +206,7 @@ static int feed(pool *p, ng_reader *reader, ng_appender *appender,
             int got = stop_asked(cb) ? 0 : ng_unit_take(reader, &next->unit, err);
             if (got > 0) {
                 next->number = taken++;
-                set_state(p, next, SLOT_QUEUED);
+                queue(p, next);
             } else {
                 more = 0;
                 rc = got;
