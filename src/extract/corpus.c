@@ -13,9 +13,9 @@
  *
  * The threads are POSIX threads: ThreadSanitizer does not see the ones
  * C11's thrd_create starts, and no data race would be found. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 #include <newsgraph/extract.h>
 
