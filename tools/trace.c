@@ -11,6 +11,7 @@
 #include <newsgraph/newsgraph.h>
 
 #include "extract/dict.h"
+#include "extract/found.h"
 #include "extract/gazetteer.h"
 #include "extract/mention.h"
 #include "extract/relation.h"
@@ -32,7 +33,7 @@ static void print_sentence(const ng_document *doc, const ng_tokens *t, const ng_
         for (size_t k = 0; k < ms->count; k++) {
             const ng_mention *m = &ms->items[k];
             if (m->last == i + 1)
-                printf("]{%s:%s}", kinds[m->kind], m->entity ? ng_entity_id(m->entity) : "-");
+                printf("]{%s:%s}", kinds[m->kind], m->entity ? m->entity->id : "-");
         }
         printf(" ");
         next = i;
@@ -41,23 +42,20 @@ static void print_sentence(const ng_document *doc, const ng_tokens *t, const ng_
     printf("\n");
 }
 
-static void print_new_edges(const ng_graph *g, size_t *seen_evidence, size_t before)
+static void print_new_edges(const ng_found *f, size_t *seen_evidence, size_t before)
 {
     size_t total = 0;
-    for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
-        const ng_edge *e = ng_graph_edge_at(g, i);
-        total += ng_edge_evidence_count(e);
-    }
+    for (size_t i = 0; i < ng_found_edge_count(f); i++)
+        total += ng_found_edge_at(f, i)->evidence_count;
     if (total == before)
         return;
-    for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
-        const ng_edge *e = ng_graph_edge_at(g, i);
-        size_t n = ng_edge_evidence_count(e);
+    for (size_t i = 0; i < ng_found_edge_count(f); i++) {
+        const ng_found_edge *e = ng_found_edge_at(f, i);
+        size_t n = e->evidence_count;
         if (n > seen_evidence[i]) {
-            const ng_evidence *ev = ng_edge_evidence_at(e, n - 1);
-            printf("    => %s %s %s [%s] trigger=%s item=%s place=%s\n",
-                   ng_entity_id(ng_edge_source(e)), ng_relation_name(ng_edge_relation(e)),
-                   ng_entity_id(ng_edge_target(e)), ng_modality_name(ev->modality),
+            const ng_evidence *ev = &e->evidence[n - 1];
+            printf("    => %s %s %s [%s] trigger=%s item=%s place=%s\n", e->source->id,
+                   ng_relation_name(e->relation), e->target->id, ng_modality_name(ev->modality),
                    ev->trigger ? ev->trigger : "-", ev->item ? ev->item : "-",
                    ev->place ? ev->place : "-");
         }
@@ -80,14 +78,16 @@ int main(int argc, char **argv)
     }
     ng_gazetteer *gaz = ng_gazetteer_new(dict, &err);
     ng_resolver *res = ng_resolver_new(dict, &err);
-    ng_graph *g = ng_graph_new(&err);
+    ng_found *f = ng_found_new(&err);
     ng_tokens tokens = {0};
     ng_mentions mentions = {0};
     ng_gaz_hits hits = {0};
     const ng_document *doc;
     static size_t seen[100000];
     while (ng_reader_next(reader, &doc, &err) > 0) {
-        ng_resolver_start(res, g, doc);
+        ng_found_start(f);
+        memset(seen, 0, sizeof seen);
+        ng_resolver_start(res, f, doc);
         size_t pos = 0;
         long number = 0;
         ng_span span;
@@ -98,23 +98,23 @@ int main(int argc, char **argv)
             ng_mentions_find(&hits, &tokens, &mentions);
             ng_resolver_resolve(res, &tokens, &mentions, &err);
             size_t before = 0;
-            for (size_t i = 0; i < ng_graph_edge_count(g) && i < 100000; i++)
-                before += (seen[i] = ng_edge_evidence_count(ng_graph_edge_at(g, i)));
+            for (size_t i = 0; i < ng_found_edge_count(f) && i < 100000; i++)
+                before += (seen[i] = ng_found_edge_at(f, i)->evidence_count);
             ng_sentence_view view = {doc, number, span, &tokens, &mentions};
-            ng_relations_find(&hits, res, g, &view, &err);
+            ng_relations_find(&hits, res, f, &view, &err);
             int show = argc < 3 || memmem(doc->text + span.start, span.end - span.start, argv[2],
                                           strlen(argv[2])) != NULL;
             if (show) {
                 printf("%ld: ", number);
                 print_sentence(doc, &tokens, &mentions);
-                print_new_edges(g, seen, before);
+                print_new_edges(f, seen, before);
             }
         }
     }
     ng_tokens_free(&tokens);
     ng_mentions_free(&mentions);
     ng_gaz_hits_free(&hits);
-    ng_graph_free(g);
+    ng_found_free(f);
     ng_resolver_free(res);
     ng_gazetteer_free(gaz);
     ng_dict_free(dict);

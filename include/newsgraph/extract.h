@@ -120,7 +120,9 @@ int ng_extractor_add_dictionary(ng_extractor *extractor, const char *path, ng_er
 /* Runs the extraction pipeline on one document and adds what it finds to
  * the graph: the document record (name, date, sentence count), the
  * entities mentioned, and the relations between them with their evidence.
- * An extractor is not safe to use from two threads at once. */
+ * What is found does not depend on what the graph holds already: it is
+ * gathered apart, then added. An extractor is not safe to use from two
+ * threads at once. */
 int ng_extract_document(ng_extractor *extractor, ng_graph *graph, const ng_document *doc,
                         ng_error *err);
 
@@ -139,9 +141,10 @@ typedef struct ng_corpus_callbacks {
 /* Extracts every document `reader` hands out into `graph`, on one thread
  * per extractor: extractors[0..count) must be distinct and loaded with the
  * same dictionaries. With count 1 everything runs on the calling thread.
- * The graph is the same whatever the count: documents are extracted each
- * into a graph of its own and appended in the order they were read.
- * Returns 0; NG_ERR_STOPPED if should_stop asked for it (the graph then
+ * The graph is the same whatever the count: documents are read,
+ * normalised and extracted on any of the threads, and added to the graph
+ * in the order the reader gives them; the reader's warnings and the
+ * callbacks come in that order too, on the calling thread. Returns 0; NG_ERR_STOPPED if should_stop asked for it (the graph then
  * holds the documents before); NG_ERR_NOMEM, or NG_ERR_INVALID if a
  * thread cannot be started, with err set. */
 int ng_extract_corpus(ng_extractor *const *extractors, size_t count, ng_reader *reader,

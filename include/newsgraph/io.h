@@ -48,6 +48,14 @@ int ng_io_write(const ng_graph *graph, ng_format format, FILE *out, ng_error *er
  * NG_FORMAT_UNKNOWN picks the format from the extension. */
 int ng_io_save(const ng_graph *graph, ng_format format, const char *path, ng_error *err);
 
+/* As ng_io_write and ng_io_save, formatting on up to `threads` threads
+ * where the format allows it (JSON; the others use one). The output is
+ * the same whatever the count; 0 or 1 means the calling thread alone. */
+int ng_io_write_threads(const ng_graph *graph, ng_format format, FILE *out, size_t threads,
+                        ng_error *err);
+int ng_io_save_threads(const ng_graph *graph, ng_format format, const char *path,
+                       size_t threads, ng_error *err);
+
 /* Reads a graph from `in`; `source` names it in error messages. Returns a
  * new graph owned by the caller, or NULL with err set (NG_ERR_PARSE with
  * line/column or offset for malformed input, NG_ERR_FORMAT for a format

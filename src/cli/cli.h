@@ -77,6 +77,7 @@ typedef struct cli_outputs {
     ng_format *formats;
     ng_render_format *diagrams;        /* NG_RENDER_UNKNOWN for a graph file */
     const ng_render_options *render;   /* for the diagrams; NULL: the defaults */
+    size_t jobs;                       /* threads formatting a graph file; 0 or 1: one */
     size_t count;
 } cli_outputs;
 

@@ -26,8 +26,8 @@ static const char *const extract_help =
     "                        cues, relation words (format: data/README.md)\n"
     "      --no-default-dict start from an empty dictionary\n"
     "      --keep-furniture  do not drop page furniture (ads, share buttons...)\n"
-    "  -j, --jobs N          extract on N threads (default 1; 0: one per core);\n"
-    "                        the graph is the same whatever N\n"
+    "  -j, --jobs N          extract, and write JSON, on N threads (default 1;\n"
+    "                        0: one per core); the output is the same whatever N\n"
     "  -q, --quiet           do not print warnings about the input, nor the\n"
     "                        progress line shown when standard error is a\n"
     "                        terminal\n"
@@ -83,6 +83,7 @@ static int run(extract_args *a)
     int rc = cli_corpus_extract(&a->corpus, "extract", &graph);
     if (!graph)
         return rc;
+    a->outputs.jobs = a->corpus.jobs;
     int written = cli_outputs_write(&a->outputs, graph);
     ng_graph_free(graph);
     return written != EXIT_OK ? written : rc;

@@ -71,7 +71,7 @@ static int write_output(const cli_outputs *outs, size_t i, const ng_graph *graph
 {
     if (outs->diagrams[i] != NG_RENDER_UNKNOWN)
         return ng_render_save(graph, outs->render, outs->diagrams[i], outs->paths[i], err);
-    return ng_io_save(graph, outs->formats[i], outs->paths[i], err);
+    return ng_io_save_threads(graph, outs->formats[i], outs->paths[i], outs->jobs, err);
 }
 
 int cli_outputs_write(const cli_outputs *outs, const ng_graph *graph)

@@ -1,41 +1,47 @@
 /* A corpus through the pipeline, on one thread or several.
  *
- * With several threads the calling thread reads the documents, copies
- * each into a slot of a ring, and appends the graphs the workers make,
- * slot after slot, so documents join the graph in the order they were
- * read. A document's slot is its number modulo the ring's size; the
- * reader waits for the slot to come free, which bounds the memory to a
- * few documents per thread. */
+ * Each document is extracted apart (found.h) and then appended to the
+ * graph, so a document is read the same way whatever came before it. With
+ * several threads the calling thread takes units of input (a file, a JSON
+ * Lines record; see text/unit.h) into the slots of a ring, and the workers
+ * read, normalise and extract them. The calling thread then finishes the
+ * units slot after slot, in the order it took them: it reports their
+ * warnings and errors, names their documents and appends their findings,
+ * so the graph and the messages are those of one thread. A unit's slot is
+ * its number modulo the ring's size; taking waits for the slot to come
+ * free, which bounds the memory to a few documents per thread.
+ *
+ * The threads are POSIX threads: ThreadSanitizer does not see the ones
+ * C11's thrd_create starts, and no data race would be found. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #include <newsgraph/extract.h>
 
-#include "graph/append.h"
-#include "util/buf.h"
+#include "extract/append.h"
+#include "extract/found.h"
+#include "extract/pipeline.h"
+#include "text/unit.h"
 #include "util/fail.h"
 
-enum slot_state { SLOT_FREE, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
+enum slot_state { SLOT_UNUSED, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 
-/* A document, its own copy, and what its extraction made. */
+/* A unit of input and what its extraction made. */
 typedef struct slot {
     enum slot_state state;
-    size_t number;
-    ng_document doc;
-    char *name, *source, *date, *title;
-    ng_buf raw, text;      /* kept from one document to the next */
-    size_t *origin;
-    size_t origin_cap;
-    ng_graph *graph;
+    size_t number;   /* in reading order */
+    ng_unit unit;    /* its buffers are kept from one unit to the next */
+    ng_found *found; /* what extraction found in it, likewise */
     int rc;
     ng_error err;
 } slot;
 
 typedef struct pool {
-    mtx_t lock;
-    cnd_t queued;  /* a slot was queued, or the pool is closing */
-    cnd_t done;    /* a slot is done */
+    pthread_mutex_t lock;
+    pthread_cond_t queued;  /* a slot was queued, or the pool is closing */
+    pthread_cond_t done;    /* the awaited slot is done */
+    const slot *awaited;    /* the one the calling thread waits for, or NULL */
     slot *slots;
     size_t slot_count;
     int closing;
@@ -44,7 +50,7 @@ typedef struct pool {
 typedef struct worker {
     pool *pool;
     ng_extractor *extractor;
-    thrd_t thread;
+    pthread_t thread;
 } worker;
 
 static void report(const ng_corpus_callbacks *cb, const ng_error *err)
@@ -69,80 +75,34 @@ static int stop_asked(const ng_corpus_callbacks *cb)
 static int run_serial(ng_extractor *x, ng_reader *reader, ng_graph *graph,
                       const ng_corpus_callbacks *cb, ng_error *err)
 {
+    ng_found *found = ng_found_new(err);
+    ng_appender *appender = ng_appender_new(graph, err);
+    if (!found || !appender) {
+        ng_found_free(found);
+        ng_appender_free(appender);
+        return ng_fail_nomem(err);
+    }
     size_t docs = 0;
     unsigned long long bytes = 0;
     const ng_document *doc;
-    int rc;
+    int rc = 0;
     while (!stop_asked(cb) && (rc = ng_reader_next(reader, &doc, err)) != 0) {
         if (rc > 0)
-            rc = ng_extract_document(x, graph, doc, err);
+            rc = ng_extract_found(x, found, doc, err);
+        if (rc == 0)
+            rc = ng_appender_add(appender, found, NULL, err);
         if (rc == NG_ERR_NOMEM)
-            return rc;
+            break;
         if (rc < 0)
             report(cb, err);
         else
             progress(cb, ++docs, bytes += doc->raw_length);
     }
+    ng_found_free(found);
+    ng_appender_free(appender);
+    if (rc == NG_ERR_NOMEM)
+        return rc;
     return stop_asked(cb) ? ng_fail(err, NG_ERR_STOPPED, NULL, "stopped before the end") : 0;
-}
-
-/* --- copies of documents -------------------------------------------------- */
-
-/* Makes the slot free for the next document; its buffers stay. */
-static void slot_clear(slot *s)
-{
-    free(s->name);
-    free(s->source);
-    free(s->date);
-    free(s->title);
-    ng_graph_free(s->graph);
-    s->name = s->source = s->date = s->title = NULL;
-    s->graph = NULL;
-    s->state = SLOT_FREE;
-}
-
-static void slot_free(slot *s)
-{
-    slot_clear(s);
-    ng_buf_free(&s->raw);
-    ng_buf_free(&s->text);
-    free(s->origin);
-}
-
-static char *copy_string(const char *s, int *failed)
-{
-    char *copy = s ? ng_strndup(s, strlen(s)) : NULL;
-    *failed |= s && !copy;
-    return copy;
-}
-
-/* The reader reuses its buffers, so a worker gets a copy of everything. */
-static int slot_fill(slot *s, const ng_document *doc, size_t number)
-{
-    int failed = 0;
-    s->number = number;
-    s->name = copy_string(doc->name, &failed);
-    s->source = copy_string(doc->source, &failed);
-    s->date = copy_string(doc->date, &failed);
-    s->title = copy_string(doc->title, &failed);
-    ng_buf_clear(&s->raw);
-    ng_buf_clear(&s->text);
-    void *origin = s->origin;
-    if (failed || ng_buf_append(&s->raw, doc->raw, doc->raw_length) != 0 ||
-        ng_buf_append(&s->text, doc->text, doc->length) != 0 ||
-        ng_array_grow(&origin, &s->origin_cap, doc->length + 1, sizeof *s->origin) != 0)
-        return NG_ERR_NOMEM;
-    s->origin = origin;
-    memcpy(s->origin, doc->origin, (doc->length + 1) * sizeof *s->origin);
-    s->doc = *doc;
-    s->doc.name = s->name;
-    s->doc.source = s->source;
-    s->doc.date = s->date;
-    s->doc.title = s->title;
-    s->doc.raw = ng_buf_cstr(&s->raw);
-    s->doc.text = ng_buf_cstr(&s->text);
-    s->doc.origin = s->origin;
-    return 0;
 }
 
 /* --- several threads ------------------------------------------------------ */
@@ -159,117 +119,174 @@ static slot *next_queued(pool *p)
     return best;
 }
 
-static int work(void *arg)
+/* Loads the slot's unit and extracts its document, under the name the
+ * unit gave it for now. */
+static void extract_slot(ng_extractor *x, slot *s)
+{
+    s->rc = 0;
+    ng_unit_load(&s->unit);
+    if (s->unit.status > 0)
+        s->rc = ng_extract_found(x, s->found, &s->unit.doc, &s->err);
+}
+
+static void *work(void *arg)
 {
     worker *w = arg;
     pool *p = w->pool;
-    mtx_lock(&p->lock);
+    pthread_mutex_lock(&p->lock);
     for (;;) {
-        slot *s;
-        while (!(s = next_queued(p)) && !p->closing)
-            cnd_wait(&p->queued, &p->lock);
+        slot *s = NULL;
+        while (!p->closing && !(s = next_queued(p)))
+            pthread_cond_wait(&p->queued, &p->lock);
         if (!s)
             break;
         s->state = SLOT_RUNNING;
-        mtx_unlock(&p->lock);
-        s->graph = ng_graph_new(&s->err);
-        s->rc = s->graph ? ng_extract_document(w->extractor, s->graph, &s->doc, &s->err)
-                         : NG_ERR_NOMEM;
-        mtx_lock(&p->lock);
+        pthread_mutex_unlock(&p->lock);
+        extract_slot(w->extractor, s);
+        pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
-        cnd_broadcast(&p->done);
+        /* Waking the calling thread for a slot it does not wait for yet
+         * would only put it back to sleep. */
+        if (p->awaited == s)
+            pthread_cond_signal(&p->done);
     }
-    mtx_unlock(&p->lock);
-    return 0;
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
 }
 
-/* Waits for slot s to be done, then appends its graph. */
-static int collect(pool *p, slot *s, ng_graph *graph, const ng_corpus_callbacks *cb,
-                   size_t *docs, unsigned long long *bytes, ng_error *err)
+static void queue(pool *p, slot *s)
 {
-    mtx_lock(&p->lock);
-    while (s->state != SLOT_DONE)
-        cnd_wait(&p->done, &p->lock);
-    mtx_unlock(&p->lock);
-    int rc = s->rc;
-    if (rc == NG_ERR_NOMEM)
+    pthread_mutex_lock(&p->lock);
+    s->state = SLOT_QUEUED;
+    pthread_cond_signal(&p->queued);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Reports what reading and extracting the slot's unit found, in reading
+ * order, and appends its findings under the document's final name. */
+static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *appender,
+                   const ng_corpus_callbacks *cb, size_t *docs, unsigned long long *bytes,
+                   ng_error *err)
+{
+    pthread_mutex_lock(&p->lock);
+    while (s->state != SLOT_DONE) {
+        p->awaited = s;
+        pthread_cond_wait(&p->done, &p->lock);
+    }
+    p->awaited = NULL;
+    pthread_mutex_unlock(&p->lock);
+    const ng_document *doc;
+    int rc = ng_unit_finish(reader, &s->unit, &doc, err);
+    if (rc > 0 && s->rc < 0) {
+        rc = s->rc;
         *err = s->err;
-    else if (rc < 0)
-        report(cb, &s->err);
-    else if ((rc = ng_append_graph(graph, s->graph, err)) == 0)
-        progress(cb, ++*docs, *bytes += s->doc.raw_length);
-    else if (rc != NG_ERR_NOMEM)
+    } else if (rc > 0) {
+        rc = ng_appender_add(appender, s->found, doc->name, err);
+        if (rc == 0)
+            progress(cb, ++*docs, *bytes += doc->raw_length);
+    }
+    if (rc < 0 && rc != NG_ERR_NOMEM)
         report(cb, err);
-    slot_clear(s);
     return rc == NG_ERR_NOMEM ? rc : 0;
 }
 
-/* Reads, hands out and collects until the reader is done. */
-static int feed(pool *p, ng_reader *reader, ng_graph *graph, const ng_corpus_callbacks *cb,
-                ng_error *err)
+/* Takes units and collects them until the reader is done. Slots are used
+ * in ring order and collected in the same order, so the next one to take
+ * is free exactly when fewer than slot_count units are in flight; its
+ * state still says done then, which no worker looks for. */
+static int feed(pool *p, ng_reader *reader, ng_appender *appender,
+                const ng_corpus_callbacks *cb, ng_error *err)
 {
-    size_t read = 0, appended = 0, docs = 0;
+    size_t taken = 0, collected = 0, docs = 0;
     unsigned long long bytes = 0;
     int more = 1, rc = 0;
-    while (rc == 0 && (more || appended < read)) {
-        slot *next = &p->slots[read % p->slot_count];
-        if (more && next->state == SLOT_FREE) {
-            const ng_document *doc;
-            int got = stop_asked(cb) ? 0 : ng_reader_next(reader, &doc, err);
-            if (got > 0 && (rc = slot_fill(next, doc, read)) == 0) {
-                mtx_lock(&p->lock);
-                next->state = SLOT_QUEUED;
-                cnd_signal(&p->queued);
-                mtx_unlock(&p->lock);
-                read++;
-            } else if (got < 0) {
-                report(cb, err);
-            } else if (got == 0) {
+    while (rc == 0 && (more || collected < taken)) {
+        if (more && taken - collected < p->slot_count) {
+            slot *next = &p->slots[taken % p->slot_count];
+            int got = stop_asked(cb) ? 0 : ng_unit_take(reader, &next->unit, err);
+            if (got > 0) {
+                next->number = taken++;
+                queue(p, next);
+            } else {
                 more = 0;
+                rc = got;
             }
             continue;
         }
-        rc = collect(p, &p->slots[appended++ % p->slot_count], graph, cb, &docs, &bytes, err);
+        rc = collect(p, &p->slots[collected++ % p->slot_count], reader, appender, cb, &docs,
+                     &bytes, err);
     }
     if (rc == NG_ERR_NOMEM)
         return ng_fail_nomem(err);
     return stop_asked(cb) ? ng_fail(err, NG_ERR_STOPPED, NULL, "stopped before the end") : rc;
 }
 
+/* The pool's ring, lock and conditions; 0, or -1 (nothing to undo). */
+static int pool_init(pool *p, size_t count)
+{
+    *p = (pool){0};
+    p->slot_count = 4 * count + 4;
+    p->slots = calloc(p->slot_count, sizeof *p->slots);
+    int ready = p->slots != NULL;
+    for (size_t i = 0; ready && i < p->slot_count; i++)
+        ready = (p->slots[i].found = ng_found_new(NULL)) != NULL;
+    ready = ready && pthread_mutex_init(&p->lock, NULL) == 0;
+    if (ready && pthread_cond_init(&p->queued, NULL) != 0) {
+        pthread_mutex_destroy(&p->lock);
+        ready = 0;
+    }
+    if (ready && pthread_cond_init(&p->done, NULL) != 0) {
+        pthread_cond_destroy(&p->queued);
+        pthread_mutex_destroy(&p->lock);
+        ready = 0;
+    }
+    if (!ready) {
+        for (size_t i = 0; p->slots && i < p->slot_count; i++)
+            ng_found_free(p->slots[i].found);
+        free(p->slots);
+    }
+    return ready ? 0 : -1;
+}
+
+static void pool_destroy(pool *p)
+{
+    for (size_t i = 0; i < p->slot_count; i++) {
+        ng_unit_release(&p->slots[i].unit);
+        ng_found_free(p->slots[i].found);
+    }
+    pthread_cond_destroy(&p->queued);
+    pthread_cond_destroy(&p->done);
+    pthread_mutex_destroy(&p->lock);
+    free(p->slots);
+}
+
 static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader *reader,
                         ng_graph *graph, const ng_corpus_callbacks *cb, ng_error *err)
 {
-    pool p = {0};
-    p.slot_count = 2 * count + 2;
-    p.slots = calloc(p.slot_count, sizeof *p.slots);
+    pool p;
     worker *workers = calloc(count, sizeof *workers);
-    if (!p.slots || !workers || mtx_init(&p.lock, mtx_plain) != thrd_success) {
-        free(p.slots);
+    ng_appender *appender = ng_appender_new(graph, err);
+    if (!workers || !appender || pool_init(&p, count) != 0) {
         free(workers);
+        ng_appender_free(appender);
         return ng_fail_nomem(err);
     }
-    cnd_init(&p.queued);
-    cnd_init(&p.done);
     size_t started = 0;
     for (; started < count; started++) {
         workers[started] = (worker){&p, extractors[started], 0};
-        if (thrd_create(&workers[started].thread, work, &workers[started]) != thrd_success)
+        if (pthread_create(&workers[started].thread, NULL, work, &workers[started]) != 0)
             break;
     }
-    int rc = started == count ? feed(&p, reader, graph, cb, err)
+    int rc = started == count ? feed(&p, reader, appender, cb, err)
                               : ng_fail(err, NG_ERR_INVALID, NULL, "cannot start %zu threads", count);
-    mtx_lock(&p.lock);
+    pthread_mutex_lock(&p.lock);
     p.closing = 1;
-    cnd_broadcast(&p.queued);
-    mtx_unlock(&p.lock);
+    pthread_cond_broadcast(&p.queued);
+    pthread_mutex_unlock(&p.lock);
     for (size_t i = 0; i < started; i++)
-        thrd_join(workers[i].thread, NULL);
-    for (size_t i = 0; i < p.slot_count; i++)
-        slot_free(&p.slots[i]);
-    cnd_destroy(&p.queued);
-    cnd_destroy(&p.done);
-    mtx_destroy(&p.lock);
-    free(p.slots);
+        pthread_join(workers[i].thread, NULL);
+    pool_destroy(&p);
+    ng_appender_free(appender);
     free(workers);
     return rc;
 }

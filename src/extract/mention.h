@@ -10,6 +10,7 @@
 
 #include <newsgraph/graph.h>
 
+#include "extract/found.h"
 #include "extract/gazetteer.h"
 #include "extract/token.h"
 
@@ -45,7 +46,7 @@ typedef struct ng_mention {
     const ng_dict_entry *entry;   /* the dictionary's entity (for a demonym: the country) */
     const ng_dict_entry *country; /* the country named with a title: "Russian President" */
     const ng_dict_entry *title;   /* the title: "President" */
-    const ng_entity *entity;      /* what it refers to, once resolved; NULL if unknown */
+    const ng_found_entity *entity; /* what it refers to, once resolved; NULL if unknown */
     int place_context;            /* a capital named where something happens: "in Pyongyang" */
 } ng_mention;
 

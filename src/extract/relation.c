@@ -42,12 +42,12 @@ typedef struct reader {
     ng_mentions *m;
     const ng_gaz_hits *hits;
     ng_resolver *res;
-    ng_graph *graph;
+    ng_found *found;
     ng_error *err;
     long *owner;          /* token -> mention index, or -1 */
     size_t *region;       /* token -> 0 (main clause) or 1 + index of the opening token */
-    const ng_edge *last_supply; /* for "shells sold to Wagner" after "providing Russia ..." */
-    const ng_entity *last_supplier;
+    const ng_found_edge *last_supply; /* for "shells sold to Wagner" after "providing Russia ..." */
+    const ng_found_entity *last_supplier;
     int oom;              /* an allocation failed */
     ng_buf sentence;      /* the sentence as the document has it, once made */
     ng_buf item;
@@ -83,14 +83,14 @@ static const ng_mention *mention(const reader *r, size_t i)
     return i < r->t->count && r->owner[i] >= 0 ? &r->m->items[r->owner[i]] : NULL;
 }
 
-static const ng_entity *entity_of(const reader *r, size_t mi)
+static const ng_found_entity *entity_of(const reader *r, size_t mi)
 {
     return r->m->items[mi].entity;
 }
 
 /* The entity a member of a group stands for: as a destination, a capital
  * named where something happens is the city. */
-static const ng_entity *member(const reader *r, const group *g, size_t i)
+static const ng_found_entity *member(const reader *r, const group *g, size_t i)
 {
     const ng_mention *m = &r->m->items[g->items[i]];
     return g->places ? ng_resolver_place(r->res, r->t, m, r->err) : m->entity;
@@ -104,7 +104,7 @@ static int is_actor_type(ng_entity_type t)
 static int is_actor(const ng_mention *m)
 {
     return m && m->entity && m->kind != NG_MENTION_DEMONYM &&
-           is_actor_type(ng_entity_typeof(m->entity));
+           is_actor_type(m->entity->type);
 }
 
 /* Whether the mention qualifies a word after it rather than standing on
@@ -173,8 +173,8 @@ static void group_add(group *g, size_t mi)
 
 static int same_kind(const reader *r, size_t a, size_t b)
 {
-    ng_entity_type ta = ng_entity_typeof(entity_of(r, a));
-    ng_entity_type tb = ng_entity_typeof(entity_of(r, b));
+    ng_entity_type ta = entity_of(r, a)->type;
+    ng_entity_type tb = entity_of(r, b)->type;
     return (ta == NG_ENTITY_PERSON) == (tb == NG_ENTITY_PERSON);
 }
 
@@ -292,7 +292,7 @@ static int vehicle_subject(const reader *r, size_t k, group *g)
         const ng_mention *m = mention(r, j);
         if (flags(r, j) & NG_TOKEN_POSSESSIVE) {
             m = j > 0 ? mention(r, j - 1) : NULL;
-            if (m && is_actor(m) && ng_entity_typeof(m->entity) == NG_ENTITY_PERSON)
+            if (m && is_actor(m) && m->entity->type == NG_ENTITY_PERSON)
                 group_add(g, (size_t)r->owner[j - 1]);
             return 1;
         }
@@ -385,7 +385,7 @@ static int accept_destination(const reader *r, const ng_mention *m)
 {
     (void)r;
     return m->entity && m->kind != NG_MENTION_DEMONYM &&
-           ng_entity_typeof(m->entity) != NG_ENTITY_PERSON;
+           m->entity->type != NG_ENTITY_PERSON;
 }
 
 /* The object of the word ending before `from`: the first acceptable
@@ -520,7 +520,7 @@ static long facility_at(reader *r, size_t at)
         return -1;
     if (!definite && head == start + 1 && is(r, head, "in")) {
         const ng_mention *place = mention(r, head + 1);
-        if (place && place->entity && ng_entity_typeof(place->entity) == NG_ENTITY_PLACE)
+        if (place && place->entity && place->entity->type == NG_ENTITY_PLACE)
             return r->owner[head + 1];
     }
     size_t end = head;
@@ -539,7 +539,7 @@ static long facility_at(reader *r, size_t at)
         r->oom = 1;
         return -1;
     }
-    const ng_entity *e = ng_resolver_facility(r->res, r->text.data,
+    const ng_found_entity *e = ng_resolver_facility(r->res, r->text.data,
                                               facility_class(norm(r, head - 1)), definite, r->err);
     if (!e) {
         r->oom = 1;
@@ -687,9 +687,9 @@ static const char *place_after(reader *r, size_t from)
         if (!is(r, k, "in") && !is(r, k, "at"))
             continue;
         const ng_mention *m = mention(r, k + 1 + in(r, k + 1, NG_LEX_DETERMINER));
-        const ng_entity *e = m ? ng_resolver_place(r->res, r->t, m, r->err) : NULL;
-        if (e && ng_entity_typeof(e) == NG_ENTITY_PLACE)
-            return ng_entity_id(e);
+        const ng_found_entity *e = m ? ng_resolver_place(r->res, r->t, m, r->err) : NULL;
+        if (e && e->type == NG_ENTITY_PLACE)
+            return e->id;
     }
     return NULL;
 }
@@ -729,7 +729,7 @@ static const char *evidence_text(reader *r, const trigger *tr, long long *start,
 }
 
 typedef struct link {
-    const ng_entity *source, *target;
+    const ng_found_entity *source, *target;
     const trigger *tr;
     const char *item;
     const char *place;
@@ -742,15 +742,15 @@ static int signing_between_people(const link *l)
     const ng_dict_entry *e = l->tr->entry;
     if (!e || strcmp(e->name, "sign") != 0)
         return 1;
-    return ng_entity_typeof(l->source) == NG_ENTITY_PERSON &&
-           ng_entity_typeof(l->target) == NG_ENTITY_PERSON;
+    return l->source->type == NG_ENTITY_PERSON && l->target->type == NG_ENTITY_PERSON;
 }
 
 static int add_link(reader *r, const link *l)
 {
     if (!l->source || !l->target || l->source == l->target || !signing_between_people(l))
         return 0;
-    const ng_edge *edge = ng_graph_add_edge(r->graph, l->source, l->tr->relation, l->target, r->err);
+    const ng_found_edge *edge =
+        ng_found_add_edge(r->found, l->source, l->tr->relation, l->target, r->err);
     if (!edge)
         return NG_ERR_NOMEM;
     const ng_document *doc = r->v->doc;
@@ -768,7 +768,7 @@ static int add_link(reader *r, const link *l)
     ev.date = doc->date;
     ev.place = l->place;
     ev.item = l->item;
-    if (!ev.text || ng_graph_add_evidence(r->graph, edge, &ev, r->err) != 0)
+    if (!ev.text || ng_found_add_evidence(r->found, edge, &ev, r->err) != 0)
         return NG_ERR_NOMEM;
     if (l->tr->relation == NG_RELATION_SUPPLIES) {
         r->last_supply = edge;
@@ -942,7 +942,7 @@ static int verb_sanctions(reader *r, const trigger *tr, const group *subject)
 static int accept_person(const reader *r, const ng_mention *m)
 {
     (void)r;
-    return is_actor(m) && ng_entity_typeof(m->entity) == NG_ENTITY_PERSON;
+    return is_actor(m) && m->entity->type == NG_ENTITY_PERSON;
 }
 
 /* The people named after `from` in the clause: "his foreign minister Choe
@@ -963,9 +963,10 @@ static void people_after(const reader *r, size_t from, group *g)
 /* Those who travel with `leader` go where the document last said the
  * leader went: "bringing Jo Chun Ryong", "his delegation includes ...",
  * "accompanied by the foreign minister". */
-static int companions_visit(reader *r, const trigger *tr, const ng_entity *leader, size_t from)
+static int companions_visit(reader *r, const trigger *tr, const ng_found_entity *leader,
+                            size_t from)
 {
-    const ng_entity *where = leader ? ng_resolver_destination(r->res, leader) : NULL;
+    const ng_found_entity *where = leader ? ng_resolver_destination(r->res, leader) : NULL;
     if (!where)
         return 0;
     group people = {{0}, 0, 0};
@@ -1003,7 +1004,7 @@ static int read_companions(reader *r, size_t i)
     } else {
         return 0;
     }
-    if (leader.count != 1 || ng_entity_typeof(entity_of(r, leader.items[0])) != NG_ENTITY_PERSON)
+    if (leader.count != 1 || entity_of(r, leader.items[0])->type != NG_ENTITY_PERSON)
         return 0;
     return companions_visit(r, &tr, entity_of(r, leader.items[0]), i + 1);
 }
@@ -1170,7 +1171,7 @@ static int modifier(const reader *r, size_t noun, group *g)
     for (size_t k = noun; k-- > 0 && k + MODIFIER_REACH >= noun;) {
         const ng_mention *m = mention(r, k);
         if (m) {
-            if (m->entity && is_actor_type(ng_entity_typeof(m->entity)) &&
+            if (m->entity && is_actor_type(m->entity->type) &&
                 !(flags(r, m->last) & NG_TOKEN_POSSESSIVE)) {
                 group_add(g, (size_t)r->owner[k]);
                 coordinate_left(r, (size_t)r->owner[k], g);
@@ -1209,7 +1210,7 @@ static int organization_before(const reader *r, size_t noun, group *g)
         size_t before = m->first;
         while (before > 0 && in(r, before - 1, NG_LEX_DETERMINER))
             before--;
-        if (m->entity && ng_entity_typeof(m->entity) == NG_ENTITY_ORGANIZATION && before > 0 &&
+        if (m->entity && m->entity->type == NG_ENTITY_ORGANIZATION && before > 0 &&
             (is(r, before - 1, "at") || is(r, before - 1, "in"))) {
             group_add(g, (size_t)r->owner[k]);
             return 1;
@@ -1230,7 +1231,7 @@ static int person_before(const reader *r, const trigger *tr, group *g)
     for (size_t k = tr->first; k-- > clause_start(r, tr->first);) {
         const ng_mention *m = mention(r, k);
         if (region_of(r, k) == reg && m && can_be_subject(r, m) &&
-            ng_entity_typeof(m->entity) == NG_ENTITY_PERSON) {
+            m->entity->type == NG_ENTITY_PERSON) {
             group_add(g, (size_t)r->owner[k]);
             coordinate_left(r, (size_t)r->owner[k], g);
             return 1;
@@ -1253,13 +1254,13 @@ static int noun_agent(const reader *r, const trigger *tr, size_t after, group *g
      * nothing of who supplies: only states and bodies stand in that way. */
     int people_ok = tr->relation == NG_RELATION_MEETS || tr->relation == NG_RELATION_VISITS;
     for (size_t i = 0; i < g->count && !people_ok; i++)
-        if (ng_entity_typeof(entity_of(r, g->items[i])) == NG_ENTITY_PERSON)
+        if (entity_of(r, g->items[i])->type == NG_ENTITY_PERSON)
             g->count = 0;
     if (g->count)
         return 1;
     for (size_t k = after; k < r->t->count && k < after + SCAN_REACH; k++) {
         const ng_mention *m = mention(r, k);
-        if (m && is_actor(m) && ng_entity_typeof(m->entity) == NG_ENTITY_PERSON) {
+        if (m && is_actor(m) && m->entity->type == NG_ENTITY_PERSON) {
             group_add(g, (size_t)r->owner[k]);
             return 1;
         }
@@ -1343,7 +1344,7 @@ static int source_in_of(const reader *r, const trigger *tr, group *g)
         return 0;
     for (size_t k = tr->last + 1; k < r->t->count && k < tr->last + 5; k++) {
         const ng_mention *m = mention(r, k);
-        if (m && m->entity && is_actor_type(ng_entity_typeof(m->entity))) {
+        if (m && m->entity && is_actor_type(m->entity->type)) {
             group_add(g, (size_t)r->owner[k]);
             return 1;
         }
@@ -1411,7 +1412,7 @@ static int read_vehicle(reader *r, size_t at)
     if (k == 0 || !in(r, k - 1, NG_LEX_VEHICLE_NOUN))
         return 0;
     const ng_mention *m = mention(r, at + 1);
-    if (!is_actor(m) || ng_entity_typeof(m->entity) != NG_ENTITY_PERSON)
+    if (!is_actor(m) || m->entity->type != NG_ENTITY_PERSON)
         return 0;
     group people = {{(size_t)r->owner[at + 1]}, 1, 0}, place = {{0}, 0, 1};
     size_t from = m->last;
@@ -1514,7 +1515,7 @@ static void map_owners(reader *r)
             r->owner[i] = (long)k;
 }
 
-int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_graph *graph,
+int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *found,
                       const ng_sentence_view *s, ng_error *err)
 {
     size_t n = s->tokens->count ? s->tokens->count : 1;
@@ -1524,7 +1525,7 @@ int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_graph *
     r.m = s->mentions;
     r.hits = hits;
     r.res = resolver;
-    r.graph = graph;
+    r.found = found;
     r.err = err;
     r.owner = malloc(n * sizeof *r.owner);
     r.region = calloc(n, sizeof *r.region);

@@ -24,6 +24,7 @@
 #include <newsgraph/extract.h>
 #include <newsgraph/graph.h>
 
+#include "extract/found.h"
 #include "extract/gazetteer.h"
 #include "extract/mention.h"
 #include "extract/resolve.h"
@@ -39,10 +40,10 @@ typedef struct ng_sentence_view {
     ng_mentions *mentions;
 } ng_sentence_view;
 
-/* Adds to `graph` every relation found in the sentence, with its
+/* Adds to `found` every relation found in the sentence, with its
  * evidence. Facilities described as destinations are added through the
  * resolver. Returns 0 or NG_ERR_NOMEM. */
-int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_graph *graph,
+int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *found,
                       const ng_sentence_view *s, ng_error *err);
 
 #endif

@@ -10,7 +10,7 @@
 
 /* A person named in the current document, for short forms. */
 typedef struct doc_person {
-    const ng_entity *entity;
+    const ng_found_entity *entity;
     char *parts;    /* the folded label: words separated by single spaces */
     long mentions;
     size_t last;    /* order of the last mention */
@@ -21,18 +21,18 @@ typedef struct doc_person {
 typedef struct holder {
     const ng_dict_entry *country;
     const ng_dict_entry *title;
-    const ng_entity *entity;
+    const ng_found_entity *entity;
 } holder;
 
 /* A place described in the document ("an aircraft factory"). */
 typedef struct facility {
-    const ng_entity *entity;
+    const ng_found_entity *entity;
     char *head;
 } facility;
 
 struct ng_resolver {
     const ng_dict *dict;
-    ng_graph *graph;
+    ng_found *found;
     const ng_document *doc;
     doc_person *persons;
     size_t person_count, person_cap;
@@ -40,9 +40,9 @@ struct ng_resolver {
     size_t holder_count, holder_cap;
     facility *facilities;
     size_t facility_count, facility_cap;
-    const ng_entity *last_person;
-    const ng_entity **countries; /* named in the document, for "the North" */
-    const ng_entity **travellers; /* pairs: who, and where they last went */
+    const ng_found_entity *last_person;
+    const ng_found_entity **countries; /* named in the document, for "the North" */
+    const ng_found_entity **travellers; /* pairs: who, and where they last went */
     size_t travel_count, travel_cap;
     size_t last_trip;             /* index in travellers of the latest noted */
     size_t country_count, country_cap;
@@ -88,19 +88,19 @@ void ng_resolver_free(ng_resolver *r)
     free(r);
 }
 
-void ng_resolver_start(ng_resolver *r, ng_graph *graph, const ng_document *doc)
+void ng_resolver_start(ng_resolver *r, ng_found *found, const ng_document *doc)
 {
     forget_document(r);
-    r->graph = graph;
+    r->found = found;
     r->doc = doc;
 }
 
-const ng_entity *ng_resolver_last_person(const ng_resolver *r)
+const ng_found_entity *ng_resolver_last_person(const ng_resolver *r)
 {
     return r->last_person;
 }
 
-int ng_resolver_note_visit(ng_resolver *r, const ng_entity *who, const ng_entity *where)
+int ng_resolver_note_visit(ng_resolver *r, const ng_found_entity *who, const ng_found_entity *where)
 {
     /* A facility toured on the way is not where the trip goes. */
     for (size_t i = 0; i < r->facility_count; i++)
@@ -122,12 +122,12 @@ int ng_resolver_note_visit(ng_resolver *r, const ng_entity *who, const ng_entity
     return 0;
 }
 
-const ng_entity *ng_resolver_last_traveller(const ng_resolver *r)
+const ng_found_entity *ng_resolver_last_traveller(const ng_resolver *r)
 {
     return r->travel_count ? r->travellers[r->last_trip] : NULL;
 }
 
-const ng_entity *ng_resolver_destination(const ng_resolver *r, const ng_entity *who)
+const ng_found_entity *ng_resolver_destination(const ng_resolver *r, const ng_found_entity *who)
 {
     for (size_t i = 0; i < r->travel_count; i += 2)
         if (r->travellers[i] == who)
@@ -137,7 +137,7 @@ const ng_entity *ng_resolver_destination(const ng_resolver *r, const ng_entity *
 
 /* --- people of the document ------------------------------------------- */
 
-static doc_person *find_person(ng_resolver *r, const ng_entity *e)
+static doc_person *find_person(ng_resolver *r, const ng_found_entity *e)
 {
     for (size_t i = 0; i < r->person_count; i++)
         if (r->persons[i].entity == e)
@@ -145,13 +145,13 @@ static doc_person *find_person(ng_resolver *r, const ng_entity *e)
     return NULL;
 }
 
-static int note_person(ng_resolver *r, const ng_entity *e)
+static int note_person(ng_resolver *r, const ng_found_entity *e)
 {
     r->last_person = e;
     doc_person *p = find_person(r, e);
     if (!p) {
         ng_buf folded = {0};
-        const char *label = ng_entity_label(e);
+        const char *label = e->label;
         void *items = r->persons;
         if (ng_name_fold(label, strlen(label), &folded) != 0 ||
             ng_array_grow(&items, &r->person_cap, r->person_count + 1, sizeof *r->persons)) {
@@ -181,7 +181,7 @@ static int is_name_part(const char *parts, const char *word)
 
 /* The person of the document a short form refers to: among those whose
  * name has it as first or last word, the most mentioned, then the latest. */
-static const ng_entity *short_form(ng_resolver *r, const char *word)
+static const ng_found_entity *short_form(ng_resolver *r, const char *word)
 {
     const doc_person *best = NULL;
     for (size_t i = 0; i < r->person_count; i++) {
@@ -195,7 +195,7 @@ static const ng_entity *short_form(ng_resolver *r, const char *word)
     return best ? best->entity : NULL;
 }
 
-static int note_country(ng_resolver *r, const ng_entity *e)
+static int note_country(ng_resolver *r, const ng_found_entity *e)
 {
     for (size_t i = 0; i < r->country_count; i++)
         if (r->countries[i] == e)
@@ -210,11 +210,11 @@ static int note_country(ng_resolver *r, const ng_entity *e)
 
 /* "the North" after North Korea was named: the country of the document
  * whose name of two or more words begins with `word`. */
-static const ng_entity *country_short_form(ng_resolver *r, const char *word)
+static const ng_found_entity *country_short_form(ng_resolver *r, const char *word)
 {
     size_t n = strlen(word);
     for (size_t i = r->country_count; i-- > 0;) {
-        const char *label = ng_entity_label(r->countries[i]);
+        const char *label = r->countries[i]->label;
         ng_buf_clear(&r->scratch);
         if (ng_name_fold(label, strlen(label), &r->scratch) != 0)
             return NULL;
@@ -227,7 +227,7 @@ static const ng_entity *country_short_form(ng_resolver *r, const char *word)
 /* --- titles and roles --------------------------------------------------- */
 
 static int note_holder(ng_resolver *r, const ng_dict_entry *country, const ng_dict_entry *title,
-                       const ng_entity *e)
+                       const ng_found_entity *e)
 {
     if (!title)
         return 0;
@@ -308,17 +308,17 @@ static const ng_dict_entry *dictionary_holder(ng_resolver *r, const ng_dict_entr
     return found;
 }
 
-static const ng_entity *add_entity(ng_resolver *r, const char *label, ng_entity_type type,
-                                   ng_error *err)
+static const ng_found_entity *add_entity(ng_resolver *r, const char *label, ng_entity_type type,
+                                         ng_error *err)
 {
-    return ng_graph_add_entity(r->graph, label, type, err);
+    return ng_found_add_entity(r->found, label, type, err);
 }
 
-static const ng_entity *role_holder(ng_resolver *r, const ng_mention *m, ng_error *err)
+static const ng_found_entity *role_holder(ng_resolver *r, const ng_mention *m, ng_error *err)
 {
     /* "the Russian President": the holder of that country; "the foreign
      * minister": the one the document named most recently */
-    const ng_entity *found = NULL;
+    const ng_found_entity *found = NULL;
     size_t latest = 0;
     for (size_t i = 0; i < r->holder_count; i++) {
         const holder *h = &r->holders[i];
@@ -340,12 +340,12 @@ static const ng_entity *role_holder(ng_resolver *r, const ng_mention *m, ng_erro
 
 /* The title a person holds: as the document named it, else the first of
  * the person's roles in the dictionary that is also a title there. */
-static const ng_dict_entry *title_of(ng_resolver *r, const ng_entity *person)
+static const ng_dict_entry *title_of(ng_resolver *r, const ng_found_entity *person)
 {
     for (size_t i = r->holder_count; i-- > 0;)
         if (r->holders[i].entity == person)
             return r->holders[i].title;
-    const ng_dict_entry *e = ng_dict_find(r->dict, NG_DICT_PERSON, ng_entity_label(person));
+    const ng_dict_entry *e = ng_dict_find(r->dict, NG_DICT_PERSON, person->label);
     const char *const *roles;
     size_t n = e ? ng_dict_values(e, "role", &roles) : 0;
     for (size_t i = 0; i < n; i++) {
@@ -358,9 +358,9 @@ static const ng_dict_entry *title_of(ng_resolver *r, const ng_entity *person)
 
 /* "his Chinese counterpart": the holder of the possessor's office in that
  * country; "his counterpart": the other holder of it the document named. */
-static const ng_entity *counterpart(ng_resolver *r, const ng_mention *m, ng_error *err)
+static const ng_found_entity *counterpart(ng_resolver *r, const ng_mention *m, ng_error *err)
 {
-    const ng_entity *possessor = r->last_person;
+    const ng_found_entity *possessor = r->last_person;
     const ng_dict_entry *title = possessor ? title_of(r, possessor) : NULL;
     if (!title)
         return NULL;
@@ -377,15 +377,15 @@ static const ng_entity *counterpart(ng_resolver *r, const ng_mention *m, ng_erro
 
 /* --- facilities --------------------------------------------------------- */
 
-const ng_entity *ng_resolver_facility(ng_resolver *r, const char *label, const char *head,
-                                      int definite, ng_error *err)
+const ng_found_entity *ng_resolver_facility(ng_resolver *r, const char *label, const char *head,
+                                            int definite, ng_error *err)
 {
     if (definite) {
         for (size_t i = r->facility_count; i-- > 0;)
             if (strcmp(r->facilities[i].head, head) == 0)
                 return r->facilities[i].entity;
     }
-    const ng_entity *e = add_entity(r, label, NG_ENTITY_PLACE, err);
+    const ng_found_entity *e = add_entity(r, label, NG_ENTITY_PLACE, err);
     void *items = r->facilities;
     char *copy = e ? ng_strndup(head, strlen(head)) : NULL;
     if (!copy ||
@@ -411,14 +411,14 @@ static const char *span_text(ng_resolver *r, const ng_tokens *t, size_t first, s
     return r->label.data;
 }
 
-const ng_entity *ng_resolver_place(ng_resolver *r, const ng_tokens *t, const ng_mention *m,
-                                   ng_error *err)
+const ng_found_entity *ng_resolver_place(ng_resolver *r, const ng_tokens *t, const ng_mention *m,
+                                         ng_error *err)
 {
     if (m->kind != NG_MENTION_CAPITAL || !m->place_context)
         return m->entity;
     const char *label = span_text(r, t, m->name_first, m->last);
-    const ng_entity *place = label ? add_entity(r, label, NG_ENTITY_PLACE, err) : NULL;
-    if (place && ng_graph_add_mentions(r->graph, place, r->doc->name, 0, err) != 0)
+    const ng_found_entity *place = label ? add_entity(r, label, NG_ENTITY_PLACE, err) : NULL;
+    if (place && ng_found_add_mentions(r->found, place, r->doc->name, 0, err) != 0)
         return NULL;
     return place;
 }
@@ -439,13 +439,13 @@ static int capital_is_place(const ng_tokens *t, const ng_mention *m)
 
 /* A name the dictionary does not know: a short form of someone named
  * before, or a new entity if its context says what it is. */
-static const ng_entity *resolve_untyped(ng_resolver *r, const ng_tokens *t, ng_mention *m,
-                                        ng_error *err)
+static const ng_found_entity *resolve_untyped(ng_resolver *r, const ng_tokens *t, ng_mention *m,
+                                              ng_error *err)
 {
     size_t first = m->name_first;
     /* A capitalised sentence start may be an ordinary word: try without it. */
     if ((m->cues & NG_CUE_INITIAL) && m->last - first == 2 && !(m->cues & NG_CUE_TITLE)) {
-        const ng_entity *e = short_form(r, t->items[first + 1].norm);
+        const ng_found_entity *e = short_form(r, t->items[first + 1].norm);
         if (e) {
             m->name_first = first + 1;
             return e;
@@ -455,7 +455,7 @@ static const ng_entity *resolve_untyped(ng_resolver *r, const ng_tokens *t, ng_m
         const char *word = t->items[first].norm;
         int definite = (first > 0 && ng_token_is(t, first - 1, "the")) ||
                        (first > 1 && ng_token_is(t, first - 2, "the"));
-        const ng_entity *country = definite ? country_short_form(r, word) : NULL;
+        const ng_found_entity *country = definite ? country_short_form(r, word) : NULL;
         return country ? country : short_form(r, word);
     }
     size_t words = m->last - first;
@@ -477,8 +477,8 @@ static const ng_entity *resolve_untyped(ng_resolver *r, const ng_tokens *t, ng_m
     return NULL;
 }
 
-static const ng_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng_mention *m,
-                                    ng_error *err)
+static const ng_found_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng_mention *m,
+                                          ng_error *err)
 {
     switch (m->kind) {
     case NG_MENTION_CAPITAL:
@@ -506,18 +506,18 @@ static const ng_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng_menti
 /* Records the surface form as an alias, and what it says of the person. */
 static int remember(ng_resolver *r, const ng_tokens *t, const ng_mention *m, ng_error *err)
 {
-    const ng_entity *e = m->entity;
+    const ng_found_entity *e = m->entity;
     if (m->kind != NG_MENTION_PRONOUN) {
         size_t first = m->kind == NG_MENTION_ROLE ? m->first : m->name_first;
         const char *surface = span_text(r, t, first, m->last);
-        if (surface && ng_graph_add_alias(r->graph, e, surface, err) != 0)
+        if (surface && ng_found_add_alias(r->found, e, surface, err) != 0)
             return NG_ERR_NOMEM;
     }
-    if (ng_graph_add_mentions(r->graph, e, r->doc->name, 1, err) != 0)
+    if (ng_found_add_mentions(r->found, e, r->doc->name, 1, err) != 0)
         return NG_ERR_NOMEM;
-    if (ng_entity_typeof(e) == NG_ENTITY_COUNTRY)
+    if (e->type == NG_ENTITY_COUNTRY)
         return note_country(r, e);
-    if (ng_entity_typeof(e) != NG_ENTITY_PERSON)
+    if (e->type != NG_ENTITY_PERSON)
         return 0;
     const ng_dict_entry *country = m->country;
     if (!country && m->entry && m->title) {

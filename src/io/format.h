@@ -9,6 +9,8 @@
 
 typedef int (*ng_write_fn)(const ng_graph *graph, FILE *out, ng_error *err);
 typedef ng_graph *(*ng_read_fn)(FILE *in, const char *source, ng_error *err);
+typedef int (*ng_write_threads_fn)(const ng_graph *graph, FILE *out, size_t threads,
+                                   ng_error *err);
 
 typedef struct ng_format_ops {
     ng_format format;
@@ -17,6 +19,7 @@ typedef struct ng_format_ops {
     const char *const *extensions; /* with the dot, NULL-terminated */
     ng_write_fn write;
     ng_read_fn read;               /* NULL: this format cannot be read yet */
+    ng_write_threads_fn write_threads; /* NULL: written on one thread only */
 } ng_format_ops;
 
 /* The entry of a format, or NULL for NG_FORMAT_UNKNOWN. */
@@ -25,6 +28,8 @@ const ng_format_ops *ng_format_ops_of(ng_format format);
 /* The exporters and loaders, one module each. They follow the contracts
  * of ng_io_write and ng_io_read. */
 int ng_json_write(const ng_graph *graph, FILE *out, ng_error *err);
+/* The same output, formatted on up to `threads` threads. */
+int ng_json_write_threads(const ng_graph *graph, FILE *out, size_t threads, ng_error *err);
 ng_graph *ng_json_read(FILE *in, const char *source, ng_error *err);
 int ng_graphml_write(const ng_graph *graph, FILE *out, ng_error *err);
 ng_graph *ng_graphml_read(FILE *in, const char *source, ng_error *err);

@@ -22,10 +22,11 @@ static const char *const dot_aliases[] = {"gv", NULL};
 static const char *const dot_extensions[] = {".dot", ".gv", NULL};
 
 static const ng_format_ops format_table[] = {
-    {NG_FORMAT_JSON, "json", json_aliases, json_extensions, ng_json_write, ng_json_read},
+    {NG_FORMAT_JSON, "json", json_aliases, json_extensions, ng_json_write, ng_json_read,
+     ng_json_write_threads},
     {NG_FORMAT_GRAPHML, "graphml", no_names, graphml_extensions, ng_graphml_write,
-     ng_graphml_read},
-    {NG_FORMAT_DOT, "dot", dot_aliases, dot_extensions, ng_dot_write, ng_dot_read},
+     ng_graphml_read, NULL},
+    {NG_FORMAT_DOT, "dot", dot_aliases, dot_extensions, ng_dot_write, ng_dot_read, NULL},
 };
 
 #define FORMAT_COUNT (sizeof format_table / sizeof format_table[0])
@@ -78,12 +79,19 @@ int ng_format_can_read(ng_format format)
 
 int ng_io_write(const ng_graph *graph, ng_format format, FILE *out, ng_error *err)
 {
+    return ng_io_write_threads(graph, format, out, 1, err);
+}
+
+int ng_io_write_threads(const ng_graph *graph, ng_format format, FILE *out, size_t threads,
+                        ng_error *err)
+{
     const ng_format_ops *ops = ng_format_ops_of(format);
     if (!ops)
         return ng_fail(err, NG_ERR_FORMAT, NULL, "unknown output format");
     if (!graph || !out)
         return ng_fail(err, NG_ERR_INVALID, NULL, "nothing to write, or nowhere to write it");
-    int rc = ops->write(graph, out, err);
+    int rc = threads > 1 && ops->write_threads ? ops->write_threads(graph, out, threads, err)
+                                               : ops->write(graph, out, err);
     if (rc != 0)
         return rc;
     /* Buffered output meets a full disk only when it is flushed. */
@@ -167,21 +175,28 @@ ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err)
 typedef struct save_job {
     const ng_graph *graph;
     ng_format format;
+    size_t threads;
 } save_job;
 
 static int write_job(FILE *out, void *ctx, ng_error *err)
 {
     const save_job *job = ctx;
-    return ng_io_write(job->graph, job->format, out, err);
+    return ng_io_write_threads(job->graph, job->format, out, job->threads, err);
 }
 
 int ng_io_save(const ng_graph *graph, ng_format format, const char *path, ng_error *err)
+{
+    return ng_io_save_threads(graph, format, path, 1, err);
+}
+
+int ng_io_save_threads(const ng_graph *graph, ng_format format, const char *path,
+                       size_t threads, ng_error *err)
 {
     if (!graph || !path)
         return ng_fail(err, NG_ERR_INVALID, path, "nothing to save, or no file name");
     if (resolve_format(&format, path, err) != 0)
         return NG_ERR_FORMAT;
     ng_error_clear(err);
-    save_job job = {graph, format};
+    save_job job = {graph, format, threads};
     return ng_atomic_save(path, write_job, &job, err);
 }

@@ -7,12 +7,22 @@
  * [] and {} when empty, non-ASCII text unescaped. Every record of a kind
  * has the same keys in the same order, with null for what is unknown, and
  * everything beyond the JGF members sits under "metadata" (the schema
- * forbids other members on nodes and edges). */
+ * forbids other members on nodes and edges).
+ *
+ * The three lists (documents, nodes, edges) are cut into pieces of a few
+ * hundred kilobytes of output. The text of a piece depends only on its
+ * records and on whether it opens its list, so with several threads the
+ * pieces are formatted in parallel and written in order: the bytes are
+ * those of one thread. (POSIX threads, as in extract/corpus.c, so that
+ * ThreadSanitizer sees them.) */
+#define _GNU_SOURCE /* sync_file_range */
 #include <errno.h>
-#include <inttypes.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <newsgraph/version.h>
 
@@ -21,275 +31,557 @@
 #include "util/buf.h"
 #include "util/fail.h"
 
-/* Output is gathered in `out` and written in pieces of this size. */
-#define OUT_SIZE (64 * 1024)
+/* The output a piece aims at, in estimated bytes. */
+#define PIECE_SIZE (256 * 1024)
+/* Pieces in flight per thread: enough to keep every thread busy while
+ * the calling thread writes. */
+#define PIECES_PER_THREAD 4
+/* How much is written between two requests to start writing it back. */
+#define WRITEBACK_SIZE (16 * 1024 * 1024)
 
-typedef struct writer {
-    FILE *file;
-    char out[OUT_SIZE];
-    size_t len;       /* bytes waiting in out */
-    ng_buf scratch;   /* sanitised strings */
+/* Text being formatted: a buffer and where in the document it is. */
+typedef struct fmt {
+    ng_buf out;
     int depth;
-    int first;        /* nothing written yet in the current container */
-    int failed;       /* an allocation or a write failed: stop */
-    int nomem;        /* it was an allocation */
-    int error;        /* else errno of the failed write */
-} writer;
+    int first;  /* nothing written yet in the current container */
+    int nomem;  /* an allocation failed: the text is incomplete */
+} fmt;
 
-static void flush(writer *w)
+static void put(fmt *f, const char *s, size_t n)
 {
-    if (!w->failed && w->len && fwrite(w->out, 1, w->len, w->file) != w->len) {
-        w->failed = 1;
-        w->error = errno;
-    }
-    w->len = 0;
-}
-
-/* Called a few times per value, so the common case is a copy and no more. */
-static void put(writer *w, const char *s, size_t n)
-{
-    while (n > OUT_SIZE - w->len) {
-        size_t room = OUT_SIZE - w->len;
-        memcpy(w->out + w->len, s, room);
-        w->len = OUT_SIZE;
-        flush(w);
-        s += room;
-        n -= room;
-    }
-    memcpy(w->out + w->len, s, n);
-    w->len += n;
-}
-
-static void put_str(writer *w, const char *s)
-{
-    put(w, s, strlen(s));
-}
-
-static void newline(writer *w)
-{
-    static const char indent[] = "\n                                ";
-    const size_t most = sizeof indent - 2; /* spaces in `indent` */
-    size_t n = 2 * (size_t)w->depth;
-    size_t chunk = n < most ? n : most;
-    put(w, indent, 1 + chunk);
-    for (n -= chunk; n; n -= chunk) {
-        chunk = n < most ? n : most;
-        put(w, indent + 1, chunk);
-    }
-}
-
-/* A JSON string, sanitised first. ng_sanitize leaves no control
- * characters, so quotes and backslashes are all there is to escape. */
-static void put_string(writer *w, const char *s)
-{
-    const char *clean = ng_sanitize_str(&w->scratch, s);
-    if (!clean) {
-        w->failed = w->nomem = 1;
+    if (f->out.cap - f->out.len <= n && ng_buf_reserve(&f->out, n) != 0) {
+        f->nomem = 1;
         return;
     }
-    put(w, "\"", 1);
-    for (const char *run = clean;;) {
-        size_t n = strcspn(run, "\"\\");
-        put(w, run, n);
-        if (!run[n])
-            break;
-        put(w, run[n] == '"' ? "\\\"" : "\\\\", 2);
-        run += n + 1;
+    memcpy(f->out.data + f->out.len, s, n);
+    f->out.len += n;
+    f->out.data[f->out.len] = '\0';
+}
+
+static void put_str(fmt *f, const char *s)
+{
+    put(f, s, strlen(s));
+}
+
+static void newline(fmt *f)
+{
+    static const char spaces[] = "\n                                ";
+    const size_t most = sizeof spaces - 2;
+    size_t width = 2 * (size_t)f->depth;
+    size_t n = width < most ? width : most;
+    put(f, spaces, n + 1);
+    for (width -= n; width; width -= n) {
+        n = width < most ? width : most;
+        put(f, spaces + 1, n);
     }
-    put(w, "\"", 1);
+}
+
+/* Bytes that go out as they are: printable ASCII but the quote and the
+ * backslash, which are escaped. Everything else goes through the
+ * sanitiser, one character at a time. */
+static int is_plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
+/* A JSON string: the text as ng_sanitize gives it, with quotes and
+ * backslashes escaped (sanitised text holds no control characters). */
+static void put_string(fmt *f, const char *s)
+{
+    put(f, "\"", 1);
+    const char *run = s, *p = s;
+    for (;;) {
+        unsigned char c = (unsigned char)*p;
+        if (is_plain(c)) {
+            p++;
+            continue;
+        }
+        if (c == '\0')
+            break;
+        if (c == '"' || c == '\\') {
+            put(f, run, (size_t)(p - run));
+            put(f, "\\", 1);
+            run = p++;
+            continue;
+        }
+        const char *sub;
+        size_t len = ng_sanitize_char(p, strnlen(p, 4), &sub);
+        if (sub) {
+            put(f, run, (size_t)(p - run));
+            put_str(f, sub);
+            run = p + len;
+        }
+        p += len;
+    }
+    put(f, run, (size_t)(p - run));
+    put(f, "\"", 1);
 }
 
 /* --- containers ------------------------------------------------------------ */
 
-/* Starts a member: the separator from the one before, the line, the key. */
-static void member(writer *w, const char *key)
+/* Starts a member: the separator from the one before, the line, the key
+ * (a constant of this file, which needs no escaping). */
+static void member(fmt *f, const char *key)
 {
-    if (!w->first)
-        put(w, ",", 1);
-    w->first = 0;
-    newline(w);
+    if (!f->first)
+        put(f, ",", 1);
+    f->first = 0;
+    newline(f);
     if (key) {
-        /* Keys are this file's own literals, so nothing needs escaping. */
-        put(w, "\"", 1);
-        put_str(w, key);
-        put(w, "\": ", 3);
+        put(f, "\"", 1);
+        put_str(f, key);
+        put(f, "\": ", 3);
     }
 }
 
-static void begin(writer *w, const char *key, char bracket)
+static void begin(fmt *f, const char *key, char bracket)
 {
-    member(w, key);
-    put(w, &bracket, 1);
-    w->depth++;
-    w->first = 1;
+    member(f, key);
+    put(f, &bracket, 1);
+    f->depth++;
+    f->first = 1;
 }
 
-static void end(writer *w, char bracket)
+static void end(fmt *f, char bracket)
 {
-    w->depth--;
-    if (!w->first)
-        newline(w);
-    put(w, &bracket, 1);
-    w->first = 0;
+    f->depth--;
+    if (!f->first)
+        newline(f);
+    put(f, &bracket, 1);
+    f->first = 0;
 }
 
-static void string_member(writer *w, const char *key, const char *value)
+static void string_member(fmt *f, const char *key, const char *value)
 {
-    member(w, key);
+    member(f, key);
     if (value)
-        put_string(w, value);
+        put_string(f, value);
     else
-        put_str(w, "null");
+        put(f, "null", 4);
 }
 
-/* A keyword or a number: written as it is. */
-static void raw_member(writer *w, const char *key, const char *value)
+/* A keyword: written as it is. */
+static void raw_member(fmt *f, const char *key, const char *value)
 {
-    member(w, key);
-    put_str(w, value);
+    member(f, key);
+    put_str(f, value);
 }
 
-/* The decimal digits of v, written backwards from `end`; returns the
- * first. snprintf was a sixth of the writer's time. */
-static char *format_unsigned(unsigned long long v, char *end)
+static void integer_member(fmt *f, const char *key, long long value, int known)
 {
-    *--end = '\0';
-    do
-        *--end = (char)('0' + v % 10);
-    while (v /= 10);
-    return end;
+    member(f, key);
+    if (!known) {
+        put(f, "null", 4);
+        return;
+    }
+    char digits[24];
+    char *p = digits + sizeof digits;
+    unsigned long long v = value < 0 ? 0 - (unsigned long long)value : (unsigned long long)value;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (value < 0)
+        *--p = '-';
+    put(f, p, (size_t)(digits + sizeof digits - p));
 }
 
-static char *format_integer(long long v, char *end)
+/* --- records --------------------------------------------------------------- */
+
+static void write_document(fmt *f, const ng_graph *g, size_t i)
 {
-    if (v >= 0)
-        return format_unsigned((unsigned long long)v, end);
-    char *p = format_unsigned(0ULL - (unsigned long long)v, end);
-    *--p = '-';
-    return p;
+    const ng_docinfo *doc = ng_graph_document_at(g, i);
+    begin(f, NULL, '{');
+    string_member(f, "doc", doc->name);
+    string_member(f, "date", doc->date);
+    integer_member(f, "sentences", doc->sentences, doc->sentences > 0);
+    end(f, '}');
 }
 
-static void integer_member(writer *w, const char *key, long long value, int known)
-{
-    char digits[32];
-    raw_member(w, key, known ? format_integer(value, digits + sizeof digits) : "null");
-}
-
-/* --- the graph ------------------------------------------------------------- */
-
-static void write_strings(writer *w, const char *key, const ng_entity *e, size_t count,
+static void write_strings(fmt *f, const char *key, const ng_entity *e, size_t count,
                           const char *(*at)(const ng_entity *, size_t))
 {
-    begin(w, key, '[');
+    begin(f, key, '[');
     for (size_t i = 0; i < count; i++)
-        string_member(w, NULL, at(e, i));
-    end(w, ']');
+        string_member(f, NULL, at(e, i));
+    end(f, ']');
 }
 
-static void write_node(writer *w, const ng_entity *e)
+static void write_node(fmt *f, const ng_graph *g, size_t i)
 {
-    begin(w, NULL, '{');
-    string_member(w, "id", ng_entity_id(e));
-    string_member(w, "label", ng_entity_label(e));
-    begin(w, "metadata", '{');
-    string_member(w, "type", ng_entity_type_name(ng_entity_typeof(e)));
-    write_strings(w, "aliases", e, ng_entity_alias_count(e), ng_entity_alias_at);
-    integer_member(w, "mentions", ng_entity_mentions(e), 1);
-    write_strings(w, "docs", e, ng_entity_doc_count(e), ng_entity_doc_at);
-    end(w, '}');
-    end(w, '}');
+    const ng_entity *e = ng_graph_entity_at(g, i);
+    begin(f, NULL, '{');
+    string_member(f, "id", ng_entity_id(e));
+    string_member(f, "label", ng_entity_label(e));
+    begin(f, "metadata", '{');
+    string_member(f, "type", ng_entity_type_name(ng_entity_typeof(e)));
+    write_strings(f, "aliases", e, ng_entity_alias_count(e), ng_entity_alias_at);
+    integer_member(f, "mentions", ng_entity_mentions(e), 1);
+    write_strings(f, "docs", e, ng_entity_doc_count(e), ng_entity_doc_at);
+    end(f, '}');
+    end(f, '}');
 }
 
-static void write_evidence(writer *w, const ng_evidence *ev)
+static void write_evidence(fmt *f, const ng_evidence *ev)
 {
-    begin(w, NULL, '{');
-    string_member(w, "doc", ev->doc);
-    integer_member(w, "sentence", ev->sentence, ev->sentence > 0);
-    integer_member(w, "start", ev->start, ev->start >= 0);
-    integer_member(w, "end", ev->end, ev->end >= 0);
-    string_member(w, "text", ev->text);
-    string_member(w, "trigger", ev->trigger);
-    string_member(w, "modality", ng_modality_name(ev->modality));
-    string_member(w, "date", ev->date);
-    string_member(w, "place", ev->place);
-    string_member(w, "item", ev->item);
-    end(w, '}');
+    begin(f, NULL, '{');
+    string_member(f, "doc", ev->doc);
+    integer_member(f, "sentence", ev->sentence, ev->sentence > 0);
+    integer_member(f, "start", ev->start, ev->start >= 0);
+    integer_member(f, "end", ev->end, ev->end >= 0);
+    string_member(f, "text", ev->text);
+    string_member(f, "trigger", ev->trigger);
+    string_member(f, "modality", ng_modality_name(ev->modality));
+    string_member(f, "date", ev->date);
+    string_member(f, "place", ev->place);
+    string_member(f, "item", ev->item);
+    end(f, '}');
 }
 
-static void write_edge(writer *w, const ng_edge *e)
+static void write_edge(fmt *f, const ng_graph *g, size_t i)
 {
+    const ng_edge *e = ng_graph_edge_at(g, i);
     const char *relation = ng_relation_name(ng_edge_relation(e));
-    char digits[32];
-    char *id = format_unsigned(ng_edge_index(e), digits + sizeof digits);
-    *--id = 'e';
-    begin(w, NULL, '{');
-    string_member(w, "id", id);
-    string_member(w, "source", ng_entity_id(ng_edge_source(e)));
-    string_member(w, "target", ng_entity_id(ng_edge_target(e)));
-    string_member(w, "relation", relation);
-    raw_member(w, "directed", ng_edge_directed(e) ? "true" : "false");
-    string_member(w, "label", relation);
-    begin(w, "metadata", '{');
-    integer_member(w, "weight", (long long)ng_edge_weight(e), 1);
-    string_member(w, "modality", ng_modality_name(ng_edge_modality(e)));
-    begin(w, "evidence", '[');
-    for (size_t i = 0; i < ng_edge_evidence_count(e); i++)
-        write_evidence(w, ng_edge_evidence_at(e, i));
-    end(w, ']');
-    end(w, '}');
-    end(w, '}');
+    char id[32];
+    snprintf(id, sizeof id, "e%zu", ng_edge_index(e));
+    begin(f, NULL, '{');
+    string_member(f, "id", id);
+    string_member(f, "source", ng_entity_id(ng_edge_source(e)));
+    string_member(f, "target", ng_entity_id(ng_edge_target(e)));
+    string_member(f, "relation", relation);
+    raw_member(f, "directed", ng_edge_directed(e) ? "true" : "false");
+    string_member(f, "label", relation);
+    begin(f, "metadata", '{');
+    integer_member(f, "weight", (long long)ng_edge_weight(e), 1);
+    string_member(f, "modality", ng_modality_name(ng_edge_modality(e)));
+    begin(f, "evidence", '[');
+    for (size_t k = 0; k < ng_edge_evidence_count(e); k++)
+        write_evidence(f, ng_edge_evidence_at(e, k));
+    end(f, ']');
+    end(f, '}');
+    end(f, '}');
 }
 
-static void write_graph(writer *w, const ng_graph *g)
+/* Rough sizes of the records' text, to cut the lists into pieces. */
+static size_t document_size(const ng_graph *g, size_t i)
 {
-    begin(w, "graph", '{');
-    raw_member(w, "directed", "true");
-    string_member(w, "type", "newsgraph");
-    string_member(w, "label", ng_graph_label(g) ? ng_graph_label(g) : "");
-    begin(w, "metadata", '{');
-    string_member(w, "generator", "newsgraph " NG_VERSION_STRING);
-    begin(w, "documents", '[');
-    for (size_t i = 0; i < ng_graph_document_count(g); i++) {
-        const ng_docinfo *doc = ng_graph_document_at(g, i);
-        begin(w, NULL, '{');
-        string_member(w, "doc", doc->name);
-        string_member(w, "date", doc->date);
-        integer_member(w, "sentences", doc->sentences, doc->sentences > 0);
-        end(w, '}');
+    (void)g;
+    (void)i;
+    return 100;
+}
+
+static size_t node_size(const ng_graph *g, size_t i)
+{
+    const ng_entity *e = ng_graph_entity_at(g, i);
+    return 250 + 40 * (ng_entity_alias_count(e) + ng_entity_doc_count(e));
+}
+
+static size_t edge_size(const ng_graph *g, size_t i)
+{
+    return 300 + 600 * ng_edge_evidence_count(ng_graph_edge_at(g, i));
+}
+
+typedef struct list {
+    const char *key;
+    size_t (*count)(const ng_graph *g);
+    void (*write)(fmt *f, const ng_graph *g, size_t i);
+    size_t (*size)(const ng_graph *g, size_t i);
+} list;
+
+static const list documents = {"documents", ng_graph_document_count, write_document,
+                               document_size};
+static const list nodes = {"nodes", ng_graph_entity_count, write_node, node_size};
+static const list edges = {"edges", ng_graph_edge_count, write_edge, edge_size};
+
+/* --- pieces ---------------------------------------------------------------- */
+
+enum piece_state { PIECE_FREE, PIECE_QUEUED, PIECE_RUNNING, PIECE_DONE };
+
+/* Records [begin, end) of a list, formatted at `depth`. */
+typedef struct piece {
+    enum piece_state state;
+    size_t number;
+    const list *list;
+    size_t begin, end;
+    int depth;
+    ng_buf out;
+    int nomem;
+} piece;
+
+static void piece_format(piece *pc, const ng_graph *g)
+{
+    fmt f = {pc->out, pc->depth, pc->begin == 0, 0};
+    ng_buf_clear(&f.out);
+    for (size_t i = pc->begin; i < pc->end && !f.nomem; i++)
+        pc->list->write(&f, g, i);
+    pc->out = f.out;
+    pc->nomem = f.nomem;
+}
+
+/* Threads formatting pieces, and the ring of pieces they share. */
+typedef struct pool {
+    pthread_mutex_t lock;
+    pthread_cond_t queued;  /* a piece was queued, or the pool is closing */
+    pthread_cond_t done;    /* a piece is done */
+    piece *pieces;
+    size_t count;
+    int closing;
+    const ng_graph *graph;
+    pthread_t *threads;
+    size_t started;
+} pool;
+
+/* The queued piece of the smallest number, or NULL. Called locked. */
+static piece *next_queued(pool *p)
+{
+    piece *best = NULL;
+    for (size_t i = 0; i < p->count; i++) {
+        piece *pc = &p->pieces[i];
+        if (pc->state == PIECE_QUEUED && (!best || pc->number < best->number))
+            best = pc;
     }
-    end(w, ']');
-    end(w, '}');
-    begin(w, "nodes", '[');
-    for (size_t i = 0; i < ng_graph_entity_count(g) && !w->failed; i++)
-        write_node(w, ng_graph_entity_at(g, i));
-    end(w, ']');
-    begin(w, "edges", '[');
-    for (size_t i = 0; i < ng_graph_edge_count(g) && !w->failed; i++)
-        write_edge(w, ng_graph_edge_at(g, i));
-    end(w, ']');
-    end(w, '}');
+    return best;
+}
+
+static void *format_pieces(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        piece *pc = NULL;
+        while (!p->closing && !(pc = next_queued(p)))
+            pthread_cond_wait(&p->queued, &p->lock);
+        if (!pc)
+            break;
+        pc->state = PIECE_RUNNING;
+        pthread_mutex_unlock(&p->lock);
+        piece_format(pc, p->graph);
+        pthread_mutex_lock(&p->lock);
+        pc->state = PIECE_DONE;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Stops the threads and frees the pool, whose lock and conditions are
+ * initialised. */
+static void pool_close(pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->closing = 1;
+    pthread_cond_broadcast(&p->queued);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < p->started; i++)
+        pthread_join(p->threads[i], NULL);
+    pthread_cond_destroy(&p->queued);
+    pthread_cond_destroy(&p->done);
+    pthread_mutex_destroy(&p->lock);
+    for (size_t i = 0; i < p->count; i++)
+        ng_buf_free(&p->pieces[i].out);
+    free(p->pieces);
+    free(p->threads);
+}
+
+/* Starts `threads` formatting threads. Returns 0, or -1 when they cannot
+ * be had (the caller then formats alone). */
+static int pool_open(pool *p, const ng_graph *g, size_t threads)
+{
+    *p = (pool){0};
+    p->graph = g;
+    p->count = PIECES_PER_THREAD * threads;
+    p->pieces = calloc(p->count, sizeof *p->pieces);
+    p->threads = calloc(threads, sizeof *p->threads);
+    int synced = 0;
+    if (p->pieces && p->threads && pthread_mutex_init(&p->lock, NULL) == 0) {
+        synced = pthread_cond_init(&p->queued, NULL) == 0;
+        if (synced && !(synced = pthread_cond_init(&p->done, NULL) == 0))
+            pthread_cond_destroy(&p->queued);
+        if (!synced)
+            pthread_mutex_destroy(&p->lock);
+    }
+    if (!synced) {
+        free(p->pieces);
+        free(p->threads);
+        return -1;
+    }
+    for (; p->started < threads; p->started++)
+        if (pthread_create(&p->threads[p->started], NULL, format_pieces, p) != 0)
+            break;
+    if (p->started == 0) {
+        pool_close(p);
+        return -1;
+    }
+    return 0;
+}
+
+/* --- the document ---------------------------------------------------------- */
+
+typedef struct writer {
+    const ng_graph *graph;
+    FILE *file;
+    fmt main;      /* the text around the lists */
+    pool *pool;    /* NULL: the calling thread formats every piece */
+    piece alone;   /* the piece it formats then */
+    int failed;    /* a write failed: stop */
+    int errnum;    /* why */
+    int nomem;     /* an allocation failed */
+    size_t unsynced; /* bytes written since writeback was last asked for */
+} writer;
+
+/* Asks the system to start writing what the file holds to disk, so that
+ * the fsync that makes a saved file durable (ng_io_save) finds most of it
+ * written already instead of waiting for all of it at the end. Only a
+ * request: a stream that is not a file ignores it. */
+static void start_writeback(writer *w)
+{
+#if defined(__linux__)
+    int fd = fileno(w->file);
+    if (fd >= 0 && fflush(w->file) == 0)
+        sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+    w->unsynced = 0;
+}
+
+static void emit(writer *w, ng_buf *text)
+{
+    if (!w->failed && text->len && fwrite(text->data, 1, text->len, w->file) != text->len) {
+        w->failed = 1;
+        w->errnum = errno;
+    }
+    w->unsynced += text->len;
+    if (!w->failed && w->unsynced >= WRITEBACK_SIZE)
+        start_writeback(w);
+    ng_buf_clear(text);
+}
+
+static int stopped(const writer *w)
+{
+    return w->failed || w->nomem || w->main.nomem;
+}
+
+/* Sets pc to the next piece of the list from record *at on. */
+static void cut(const writer *w, const list *l, size_t count, size_t *at, piece *pc)
+{
+    size_t size = 0, i = *at;
+    while (i < count && size < PIECE_SIZE)
+        size += l->size(w->graph, i++);
+    pc->list = l;
+    pc->begin = *at;
+    pc->end = i;
+    pc->depth = w->main.depth;
+    *at = i;
+}
+
+static void write_piece(writer *w, piece *pc)
+{
+    w->nomem |= pc->nomem;
+    if (!w->nomem)
+        emit(w, &pc->out);
+}
+
+static void list_alone(writer *w, const list *l, size_t count)
+{
+    for (size_t at = 0; at < count && !stopped(w);) {
+        cut(w, l, count, &at, &w->alone);
+        piece_format(&w->alone, w->graph);
+        write_piece(w, &w->alone);
+    }
+}
+
+static void set_state(pool *p, piece *pc, enum piece_state state)
+{
+    pthread_mutex_lock(&p->lock);
+    pc->state = state;
+    if (state == PIECE_QUEUED)
+        pthread_cond_signal(&p->queued);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Queues pieces while the ring has room, and writes them in order. Pieces
+ * are queued and written in ring order, so the next one to queue is free
+ * exactly when fewer than p->count are in flight. */
+static void list_shared(writer *w, const list *l, size_t count)
+{
+    pool *p = w->pool;
+    size_t queued = 0, written = 0;
+    for (size_t at = 0; (at < count && !stopped(w)) || written < queued;) {
+        if (at < count && !stopped(w) && queued - written < p->count) {
+            piece *pc = &p->pieces[queued % p->count];
+            cut(w, l, count, &at, pc);
+            pc->number = queued++;
+            set_state(p, pc, PIECE_QUEUED);
+            continue;
+        }
+        piece *pc = &p->pieces[written++ % p->count];
+        pthread_mutex_lock(&p->lock);
+        while (pc->state != PIECE_DONE)
+            pthread_cond_wait(&p->done, &p->lock);
+        pc->state = PIECE_FREE;
+        pthread_mutex_unlock(&p->lock);
+        write_piece(w, pc);
+    }
+}
+
+static void write_list(writer *w, const list *l)
+{
+    size_t count = l->count(w->graph);
+    begin(&w->main, l->key, '[');
+    if (count == 0 || stopped(w)) {
+        end(&w->main, ']');
+        return;
+    }
+    emit(w, &w->main.out);
+    if (w->pool)
+        list_shared(w, l, count);
+    else
+        list_alone(w, l, count);
+    w->main.first = 0;
+    end(&w->main, ']');
+}
+
+static void write_graph(writer *w)
+{
+    fmt *f = &w->main;
+    const ng_graph *g = w->graph;
+    put(f, "{", 1);
+    f->depth = 1;
+    begin(f, "graph", '{');
+    raw_member(f, "directed", "true");
+    string_member(f, "type", "newsgraph");
+    string_member(f, "label", ng_graph_label(g) ? ng_graph_label(g) : "");
+    begin(f, "metadata", '{');
+    string_member(f, "generator", "newsgraph " NG_VERSION_STRING);
+    write_list(w, &documents);
+    end(f, '}');
+    write_list(w, &nodes);
+    write_list(w, &edges);
+    end(f, '}');
+    f->depth = 0;
+    put(f, "\n}\n", 3);
+    if (!stopped(w))
+        emit(w, &f->out);
+}
+
+int ng_json_write_threads(const ng_graph *graph, FILE *out, size_t threads, ng_error *err)
+{
+    writer w = {graph, out, {{0}, 0, 1, 0}, NULL, {0}, 0, 0, 0, 0};
+    pool p;
+    if (threads > 1 && pool_open(&p, graph, threads) == 0)
+        w.pool = &p;
+    write_graph(&w);
+    if (w.pool)
+        pool_close(w.pool);
+    ng_buf_free(&w.main.out);
+    ng_buf_free(&w.alone.out);
+    if (w.nomem || w.main.nomem)
+        return ng_fail_nomem(err);
+    if (w.failed)
+        return ng_fail(err, NG_ERR_IO, NULL, "cannot write: %s", strerror(w.errnum));
+    return 0;
 }
 
 int ng_json_write(const ng_graph *graph, FILE *out, ng_error *err)
 {
-    /* The writer holds its output buffer, too big for the stack. */
-    writer *w = calloc(1, sizeof *w);
-    if (!w)
-        return ng_fail_nomem(err);
-    w->file = out;
-    w->first = 1;
-    put(w, "{", 1);
-    w->depth = 1;
-    write_graph(w, graph);
-    w->depth = 0;
-    put(w, "\n}\n", 3);
-    flush(w);
-    int failed = w->failed, nomem = w->nomem, error = w->error;
-    ng_buf_free(&w->scratch);
-    free(w);
-    if (nomem)
-        return ng_fail_nomem(err);
-    if (failed)
-        return ng_fail(err, NG_ERR_IO, NULL, "cannot write: %s", strerror(error));
-    return 0;
+    return ng_json_write_threads(graph, out, 1, err);
 }

@@ -69,6 +69,14 @@ static const char *substitute(uint32_t cp)
     return NULL;
 }
 
+size_t ng_sanitize_char(const char *s, size_t n, const char **sub)
+{
+    uint32_t cp;
+    size_t len = utf8_next((const unsigned char *)s, n, &cp);
+    *sub = substitute(cp);
+    return len;
+}
+
 int ng_sanitize(const char *s, size_t n, ng_buf *out)
 {
     const unsigned char *bytes = (const unsigned char *)s;
@@ -81,9 +89,8 @@ int ng_sanitize(const char *s, size_t n, ng_buf *out)
             i++;
             continue;
         }
-        uint32_t cp;
-        size_t len = utf8_next(bytes + i, n - i, &cp);
-        const char *sub = substitute(cp);
+        const char *sub;
+        size_t len = ng_sanitize_char(s + i, n - i, &sub);
         if (sub) {
             if (ng_buf_append(out, s + kept, i - kept) != 0 || ng_buf_append_str(out, sub) != 0)
                 return NG_ERR_NOMEM;

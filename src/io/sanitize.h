@@ -17,6 +17,13 @@
  * job. Returns 0 or NG_ERR_NOMEM. */
 int ng_sanitize(const char *s, size_t n, ng_buf *out);
 
+/* The same rules one character at a time, for writers that escape as
+ * they go: decodes the character (or ill-formed sequence) at s[0..n),
+ * n > 0, returns its length in bytes and sets *sub to NULL when it is
+ * kept as it is, else to what replaces it (static; "" when it is
+ * dropped). */
+size_t ng_sanitize_char(const char *s, size_t n, const char **sub);
+
 /* Clears `scratch`, sanitises the C string s into it and returns its
  * contents (borrowed from scratch); NULL if out of memory. s may be NULL,
  * giving "". */

@@ -275,6 +275,48 @@ class Jobs(CliCase):
         docs = json.loads(many[0])["graph"]["metadata"]["documents"]
         self.assertEqual(len(docs), 30)
 
+    def test_threads_give_the_outputs_and_messages_of_one_thread(self):
+        """JSON Lines records (good, renamed, malformed), standard input twice
+        (the second time empty), and files that are binary, invalid UTF-8 or
+        empty, or share a base name."""
+        seeds = sorted(os.listdir(SEEDS))
+        os.makedirs(self.path("in", "a"))
+        for name in seeds:
+            shutil.copy(os.path.join(SEEDS, name), self.path("in", "a", name))
+        records = [json.dumps({"id": "r%d" % (i % 4), "date": "2023-09-%02d" % (i + 1),
+                               "text": "Kim Jong Un met Vladimir Putin. Russia supplied fuel "
+                                       "to North Korea, officials said (%d)." % i})
+                   for i in range(12)]
+        records[3] = '{"id": "broken", "text": '
+        records[5] = "[1, 2]"
+        records[7] = ""
+        self.write("in/b/corpus.jsonl", ("\n".join(records) + "\n").encode())
+        self.write("in/b/picture.bin", bytes(range(256)) * 8)
+        self.write("in/b/latin1.txt", b"Kim Jong Un met Vladimir Putin \xe9t\xe9.\n")
+        self.write("in/b/empty.txt", b"\n \n")
+        self.write("in/c/" + seeds[0], b"Xi Jinping visited Moscow.\n")
+        stdin = b"Putin visited Pyongyang.\n"
+        runs = []
+        for jobs in ("1", "2", "3", "8"):
+            out = self.path("g%s.json" % jobs)
+            p = run("extract", self.path("in"), "-", "-", "--jobs", jobs, "-o", out,
+                    "-o", out[:-5] + ".graphml", "-o", out[:-5] + ".dot", stdin=stdin)
+            self.assert_exit(p, EXIT_PARTIAL)
+            outputs = []
+            for ext in (".json", ".graphml", ".dot"):
+                with open(out[:-5] + ext, "rb") as f:
+                    outputs.append(f.read())
+            runs.append((p.stderr, outputs))
+        for stderr, outputs in runs[1:]:
+            self.assertEqual(stderr, runs[0][0])
+            self.assertEqual(outputs, runs[0][1])
+        docs = [d["doc"] for d in json.loads(runs[0][1][0])["graph"]["metadata"]["documents"]]
+        self.assertIn("r1#2", docs)
+        self.assertIn("stdin", docs)
+        for text in (b"binary file skipped", b"invalid UTF-8", b"empty document skipped",
+                     b"record is not a JSON object", b"duplicate id"):
+            self.assertIn(text, runs[0][0])
+
     def test_jobs_must_be_a_number(self):
         for bad in ("x", "-1", "1000"):
             p = run("extract", SEEDS, "--jobs", bad)
