@@ -52,6 +52,18 @@ static ng_graph *from_json(const char *text, ng_error *err)
     return g;
 }
 
+/* The graph `text` holds, written back as JSON; fails if it is refused. */
+static char *reread(const char *text)
+{
+    ng_error err;
+    ng_graph *g = from_json(text, &err);
+    if (!g)
+        fail_msg("%s:%ld:%ld: %s", err.source, err.line, err.column, err.text);
+    char *out = to_json(g);
+    ng_graph_free(g);
+    return out;
+}
+
 /* Asserts that `text` is refused as malformed, with `where` in the message. */
 static void assert_refused(const char *text, const char *where)
 {
@@ -546,6 +558,102 @@ static void long_values_in_messages_are_cut(void **state)
     assert_null(strstr(err.text, long_id));
 }
 
+/* --- the order of members ------------------------------------------------- */
+
+/* The writer's order is not the only one: edges before nodes, an edge's
+ * metadata before its ends, a node's metadata before its id. */
+static void members_may_come_in_any_order(void **state)
+{
+    (void)state;
+    static const char usual[] =
+        "{\"graph\": {\"label\": \"L\", \"metadata\": {\"documents\": [{\"doc\": \"d\"}]},"
+        " \"nodes\": [{\"id\": \"a\", \"label\": \"A\", \"metadata\": {\"type\": \"person\","
+        " \"aliases\": [\"Ay\"], \"mentions\": 2, \"docs\": [\"d\"]}}, " NODE_B "],"
+        " \"edges\": [{\"source\": \"a\", \"target\": \"b\", \"relation\": \"visits\","
+        " \"metadata\": {\"evidence\": [{\"doc\": \"d\", \"trigger\": \"went\", \"sentence\": 3}]}}]}}";
+    static const char unusual[] =
+        "{\"x\": [1, {\"y\": null}], \"graph\": {\"edges\": [{\"metadata\": {\"evidence\":"
+        " [{\"sentence\": 3, \"trigger\": \"went\", \"doc\": \"d\"}], \"weight\": 9},"
+        " \"relation\": \"visits\", \"target\": \"b\", \"source\": \"a\"}],"
+        " \"nodes\": [{\"metadata\": {\"docs\": [\"d\"], \"mentions\": 2, \"aliases\": [\"Ay\"],"
+        " \"type\": \"person\"}, \"label\": \"A\", \"id\": \"a\"}, " NODE_B "],"
+        " \"metadata\": {\"documents\": [{\"doc\": \"d\"}]}, \"label\": \"L\"}}";
+    char *expected = reread(usual), *actual = reread(unusual);
+    assert_same_text(expected, actual, "the graph read from members in another order");
+    free(expected);
+    free(actual);
+}
+
+static void error_in_early_edges_names_its_place_in_the_file(void **state)
+{
+    (void)state;
+    ng_error err;
+    assert_null(from_json("{\"graph\": {\"edges\": [\n  {\"source\": \"a\", \"target\": \"zz\","
+                          " \"relation\": \"meets\"}],\n \"nodes\": [" NODE_A "]}}",
+                          &err));
+    assert_non_null(strstr(err.text, "graph.edges[0].target: no node with id \"zz\""));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 29);
+}
+
+/* --- more malformed input ------------------------------------------------- */
+
+static void errors_in_records_say_where_they_are(void **state)
+{
+    (void)state;
+    ng_error err;
+    assert_null(from_json("{\"graph\": {\"nodes\": [" NODE_A ", " NODE_B "],\n"
+                          "  \"edges\": [\n    {\"source\": \"a\", \"target\": \"b\", "
+                          "\"relation\": \"likes\"}]}}",
+                          &err));
+    assert_non_null(strstr(err.text, "graph.edges[0].relation: unknown relation \"likes\""));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 48);
+    /* What is missing is reported where the record ends. */
+    assert_null(from_json("{\"graph\": {\"nodes\": [\n {\"label\": \"x\"\n }]}}", &err));
+    assert_non_null(strstr(err.text, "graph.nodes[0].id: missing"));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 2);
+}
+
+static void evidence_with_an_empty_document_is_refused(void **state)
+{
+    (void)state;
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"\"}]}")),
+                   "graph.edges[0].metadata.evidence[0].doc: empty");
+}
+
+static void numbers_of_the_wrong_kind_are_refused(void **state)
+{
+    (void)state;
+    assert_refused(GRAPH("{\"id\": \"a\", \"metadata\": {\"type\": \"person\", \"mentions\": 2.0}}",
+                         ""),
+                   "graph.nodes[0].metadata.mentions: expected an integer, found a real number");
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"d\", \"sentence\": 99999999999999999999}]}")),
+                   "not valid JSON: integer out of range");
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"d\", \"weight\": 1e999}]}")),
+                   "not valid JSON: real number out of range");
+    assert_refused(GRAPH("{\"id\": true, \"metadata\": {\"type\": \"person\"}}", ""),
+                   "graph.nodes[0].id: expected a string, found a boolean");
+}
+
+static void bad_text_in_skipped_values_is_refused(void **state)
+{
+    (void)state;
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"d\", \"text\": \"\xC0\xAF\"}]}")),
+                   "not valid JSON: invalid UTF-8");
+    assert_refused("{\"other\": {\"a\": 1, \"a\": 2}, \"graph\": {\"nodes\": []}}",
+                   "not valid JSON: duplicate key \"a\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +695,12 @@ int main(void)
         cmocka_unit_test(document_without_name_is_refused),
         cmocka_unit_test(control_characters_in_messages_are_neutralised),
         cmocka_unit_test(long_values_in_messages_are_cut),
+        cmocka_unit_test(members_may_come_in_any_order),
+        cmocka_unit_test(error_in_early_edges_names_its_place_in_the_file),
+        cmocka_unit_test(errors_in_records_say_where_they_are),
+        cmocka_unit_test(evidence_with_an_empty_document_is_refused),
+        cmocka_unit_test(numbers_of_the_wrong_kind_are_refused),
+        cmocka_unit_test(bad_text_in_skipped_values_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
