@@ -13,7 +13,15 @@
  * does not know are checked and passed over. Derived values (edge ids,
  * weights, edge modalities, "directed") are recomputed by the graph, not
  * read. Every error names the path of the offending value, such as
- * "graph.edges[3].source", and where it is in the file. */
+ * "graph.edges[3].source", and where it is in the file.
+ *
+ * With NG_LOAD_SKIP_EVIDENCE the evidence records are read and checked as
+ * always but not added: each edge is told, through its summary, the
+ * weight and modality the records would have given it (counted as
+ * tally.h says), which is all the graph makes of them besides the
+ * records themselves. With
+ * NG_LOAD_SKIP_ENTITY_DOCS the lists of the documents that name each node
+ * are checked and passed over. */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +30,7 @@
 #include "io/format.h"
 #include "io/json_scan.h"
 #include "io/loader.h"
+#include "io/tally.h"
 #include "util/buf.h"
 #include "util/fail.h"
 
@@ -72,6 +81,8 @@ typedef struct edge_fields {
 typedef struct reader {
     ng_json_scan *scan;
     ng_graph *graph;
+    int skip_evidence;
+    int skip_entity_docs;
     const char *source;
     ng_error *err;
     segment path[PATH_DEPTH];
@@ -82,6 +93,7 @@ typedef struct reader {
     node_fields node;
     edge_fields edge;
     evidence_fields ev;
+    ng_tally tally; /* with NG_LOAD_SKIP_EVIDENCE */
 } reader;
 
 static void reader_free(reader *r)
@@ -97,6 +109,7 @@ static void reader_free(reader *r)
     ng_buf_free(&r->edge.early_metadata);
     for (int i = 0; i < EV_STRING_COUNT; i++)
         ng_buf_free(&r->ev.text[i]);
+    ng_tally_free(&r->tally);
 }
 
 static void enter_path(reader *r, const char *name)
@@ -236,6 +249,13 @@ static int member_string(reader *r, const char *key, ng_buf *out, int *present)
     return rc == 1 ? ng_json_read_string(r->scan, out) : rc;
 }
 
+/* A string that is only checked, not read (for NG_LOAD_SKIP_EVIDENCE). */
+static int member_unread_string(reader *r, const char *key)
+{
+    int rc = expect(r, key, NG_JSON_STRING, "a string");
+    return rc == 1 ? ng_json_skip(r->scan) : rc;
+}
+
 static int member_integer(reader *r, const char *key, long long max, long long *out)
 {
     int rc = expect(r, key, NG_JSON_NUMBER, "an integer");
@@ -332,7 +352,8 @@ static int read_document(reader *r)
 
 /* --- nodes ---------------------------------------------------------------- */
 
-/* Appends each string of the array member `key` to `list`. */
+/* Appends each string of the array member `key` to `list`, or only
+ * checks them when list is NULL. */
 static int read_string_list(reader *r, const char *key, ng_buf *list)
 {
     int rc = expect(r, key, NG_JSON_ARRAY, "an array");
@@ -346,6 +367,11 @@ static int read_string_list(reader *r, const char *key, ng_buf *list)
             char prefix[48];
             snprintf(prefix, sizeof prefix, "item %zu: ", i);
             return wrong_type(r, key, prefix, "a string", type);
+        }
+        if (!list) {
+            if ((rc = ng_json_skip(r->scan)) != 0)
+                return rc;
+            continue;
         }
         if ((rc = ng_json_read_string(r->scan, &r->value)) != 0)
             return rc;
@@ -370,7 +396,7 @@ static int read_node_metadata(reader *r)
                 rc = bad(r, key, "unknown entity type %s", quoted(r, r->value.data));
             break;
         case 1: rc = read_string_list(r, key, &n->aliases); break;
-        case 2: rc = read_string_list(r, key, &n->docs); break;
+        case 2: rc = read_string_list(r, key, r->skip_entity_docs ? NULL : &n->docs); break;
         case 3: rc = member_integer(r, key, LONG_MAX, &n->mentions); break;
         default: rc = ng_json_skip(r->scan);
         }
@@ -451,7 +477,8 @@ static int read_node(reader *r)
 
 /* --- evidence ------------------------------------------------------------- */
 
-/* Adds the record read to the edge. */
+/* Adds the record read to the edge, or counts it when the records are
+ * skipped. */
 static int add_evidence(reader *r)
 {
     evidence_fields *f = &r->ev;
@@ -464,6 +491,9 @@ static int add_evidence(reader *r)
         s[i] = f->present[i] ? f->text[i].data : NULL;
     ng_evidence ev = {s[EV_DOC], (long)f->sentence, f->start, f->end, s[EV_TEXT], s[EV_TRIGGER],
                       f->modality, s[EV_DATE], s[EV_PLACE], s[EV_ITEM]};
+    if (r->skip_evidence)
+        return ng_tally_add(&r->tally, ng_edge_index(r->edge.edge), &ev) == 0 ? 0
+                                                                               : out_of_memory(r);
     ng_error gerr;
     if (ng_graph_add_evidence(r->graph, r->edge.edge, &ev, &gerr) != 0)
         return graph_refused(r, NULL, &gerr);
@@ -498,11 +528,17 @@ static int read_evidence(reader *r)
             break;
         case DOC:
         case TRIGGER:
+            rc = member_string(r, key, &f->text[strings[k]], &f->present[strings[k]]);
+            break;
         case TEXT:
         case DATE:
         case PLACE:
         case ITEM:
-            rc = member_string(r, key, &f->text[strings[k]], &f->present[strings[k]]);
+            /* The key of a record needs its document and trigger only. */
+            if (r->skip_evidence)
+                rc = member_unread_string(r, key);
+            else
+                rc = member_string(r, key, &f->text[strings[k]], &f->present[strings[k]]);
             break;
         default: rc = ng_json_skip(r->scan);
         }
@@ -517,6 +553,8 @@ static int read_edge_metadata(reader *r)
     static const char *const evidence_key[] = {"evidence", NULL};
     const char *key;
     int rc = ng_json_enter(r->scan);
+    if (rc == 0 && r->skip_evidence && ng_tally_begin(&r->tally, ng_edge_index(r->edge.edge)) != 0)
+        rc = out_of_memory(r);
     enter_path(r, "metadata");
     while (rc == 0 && (rc = ng_json_next_member(r->scan, &key)) == 1)
         rc = match_key(&key, evidence_key) == 0 ? member_list(r, key, read_evidence)
@@ -589,7 +627,14 @@ static int finish_edge(reader *r)
     int rc = add_edge(r);
     if (rc == 0 && e->has_early_metadata)
         rc = read_early_metadata(r);
-    return rc;
+    if (rc != 0 || !r->skip_evidence)
+        return rc;
+    size_t i = ng_edge_index(e->edge), weight = ng_tally_weight(&r->tally, i);
+    ng_error gerr;
+    if (weight > 0 && ng_graph_set_edge_summary(r->graph, e->edge, weight,
+                                                ng_tally_modality(&r->tally, i), &gerr) != 0)
+        return graph_refused(r, NULL, &gerr);
+    return 0;
 }
 
 static int read_edge(reader *r)
@@ -717,12 +762,14 @@ static int read_document_root(reader *r)
     return ng_json_finish(r->scan);
 }
 
-ng_graph *ng_json_read(FILE *in, const char *source, ng_error *err)
+ng_graph *ng_json_read(FILE *in, const char *source, unsigned flags, ng_error *err)
 {
     ng_json_scan scan;
     reader r;
     memset(&r, 0, sizeof r);
     r.scan = &scan;
+    r.skip_evidence = (flags & NG_LOAD_SKIP_EVIDENCE) != 0;
+    r.skip_entity_docs = (flags & NG_LOAD_SKIP_ENTITY_DOCS) != 0;
     r.source = source;
     r.err = err;
     int rc = ng_json_scan_open(&scan, in, source, err);

@@ -42,14 +42,20 @@ static char *fixture_json(ng_graph *(*make)(void))
     return text;
 }
 
-/* Reads `text` as a JSON graph; NULL with err filled on failure. */
-static ng_graph *from_json(const char *text, ng_error *err)
+/* Reads `text` as a JSON graph with the NG_LOAD_* flags; NULL with err
+ * filled on failure. */
+static ng_graph *from_json_with(const char *text, unsigned flags, ng_error *err)
 {
     FILE *f = fmemopen((void *)text, strlen(text), "r");
     assert_non_null(f);
-    ng_graph *g = ng_io_read(NG_FORMAT_JSON, f, "t.json", err);
+    ng_graph *g = ng_io_read_with_flags(NG_FORMAT_JSON, f, "t.json", flags, err);
     assert_int_equal(fclose(f), 0);
     return g;
+}
+
+static ng_graph *from_json(const char *text, ng_error *err)
+{
+    return from_json_with(text, 0, err);
 }
 
 /* The graph `text` holds, written back as JSON; fails if it is refused. */
@@ -64,10 +70,12 @@ static char *reread(const char *text)
     return out;
 }
 
-/* Asserts that `text` is refused as malformed, with `where` in the message. */
+/* Asserts that `text` is refused as malformed, with `where` in the
+ * message, and refused alike when evidence is skipped: the records are
+ * checked all the same. */
 static void assert_refused(const char *text, const char *where)
 {
-    ng_error err;
+    ng_error err, skipping;
     ng_graph *g = from_json(text, &err);
     if (g) {
         ng_graph_free(g);
@@ -77,6 +85,11 @@ static void assert_refused(const char *text, const char *where)
     assert_string_equal(err.source, "t.json");
     if (!strstr(err.text, where))
         fail_msg("message \"%s\" does not name \"%s\"", err.text, where);
+    assert_null(from_json_with(text, NG_LOAD_SKIP_EVIDENCE | NG_LOAD_SKIP_ENTITY_DOCS, &skipping));
+    assert_int_equal(skipping.status, err.status);
+    assert_string_equal(skipping.text, err.text);
+    assert_int_equal(skipping.line, err.line);
+    assert_int_equal(skipping.column, err.column);
 }
 
 static char *read_whole(const char *path)
@@ -596,6 +609,132 @@ static void error_in_early_edges_names_its_place_in_the_file(void **state)
     assert_int_equal(err.column, 29);
 }
 
+/* --- skipping what the caller does not need ----------------------------- */
+
+/* A graph whose records include repeats, within an edge, across two
+ * listings of one edge, and in a listing long enough to be indexed. */
+static char *repetitive_json(void)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    fputs("{\"graph\": {\"nodes\": [" NODE_A ", " NODE_B "], \"edges\": [", f);
+    fputs(EDGE("\"relation\": \"meets\", \"metadata\": {\"evidence\": ["
+               "{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"alleged\"},"
+               "{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"alleged\", \"text\": \"other\"},"
+               "{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"denied\"}]}") ",\n", f);
+    fputs("{\"source\": \"b\", \"target\": \"a\", \"relation\": \"meets\", \"metadata\": "
+          "{\"evidence\": [{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"alleged\"},"
+          "{\"doc\": \"e\", \"modality\": \"planned\"}]}},\n", f);
+    fputs("{\"source\": \"a\", \"target\": \"b\", \"relation\": \"supplies\", "
+          "\"metadata\": {\"evidence\": [", f);
+    for (int i = 0; i < 300; i++) /* each record twice */
+        fprintf(f, "%s{\"doc\": \"d%d\", \"trigger\": \"sent\"}", i ? "," : "", i % 150);
+    fputs("]}},\n", f);
+    fputs(EDGE("\"relation\": \"visits\"") "]}}", f);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+/* Loads `text` in full and skipping evidence: every edge has the same
+ * weight and modality either way, and no records when skipped. */
+static void assert_same_summaries(const char *text)
+{
+    ng_error err;
+    ng_graph *full = from_json(text, &err);
+    if (!full)
+        fail_msg("%s", err.text);
+    ng_graph *light = from_json_with(text, NG_LOAD_SKIP_EVIDENCE, &err);
+    if (!light)
+        fail_msg("%s", err.text);
+    assert_int_equal(ng_graph_edge_count(light), ng_graph_edge_count(full));
+    for (size_t i = 0; i < ng_graph_edge_count(full); i++) {
+        const ng_edge *a = ng_graph_edge_at(full, i), *b = ng_graph_edge_at(light, i);
+        assert_int_equal(ng_edge_weight(b), ng_edge_weight(a));
+        assert_int_equal(ng_edge_modality(b), ng_edge_modality(a));
+        assert_int_equal(ng_edge_evidence_count(b), 0);
+    }
+    ng_graph_free(full);
+    ng_graph_free(light);
+}
+
+static void skipping_evidence_keeps_weights_and_modalities(void **state)
+{
+    (void)state;
+    char *text = fixture_json(ng_fixture_summit);
+    assert_same_summaries(text);
+    free(text);
+    text = fixture_json(ng_fixture_awkward);
+    assert_same_summaries(text);
+    free(text);
+    text = repetitive_json();
+    assert_same_summaries(text);
+    ng_error err;
+    ng_graph *g = from_json(text, &err);
+    assert_non_null(g);
+    /* Two records of the first listing are one; the second listing adds one. */
+    assert_int_equal(ng_edge_weight(ng_graph_edge_at(g, 0)), 3);
+    assert_int_equal(ng_edge_weight(ng_graph_edge_at(g, 1)), 150);
+    ng_graph_free(g);
+    free(text);
+}
+
+static void skipping_entity_documents_keeps_the_rest(void **state)
+{
+    (void)state;
+    char *text = fixture_json(ng_fixture_summit);
+    ng_error err;
+    ng_graph *full = from_json(text, &err);
+    ng_graph *light = from_json_with(text, NG_LOAD_SKIP_ENTITY_DOCS, &err);
+    assert_non_null(full);
+    assert_non_null(light);
+    for (size_t i = 0; i < ng_graph_entity_count(full); i++) {
+        const ng_entity *a = ng_graph_entity_at(full, i), *b = ng_graph_entity_at(light, i);
+        assert_string_equal(ng_entity_label(b), ng_entity_label(a));
+        assert_int_equal(ng_entity_alias_count(b), ng_entity_alias_count(a));
+        assert_int_equal(ng_entity_mentions(b), ng_entity_mentions(a));
+        assert_int_equal(ng_entity_doc_count(b), 0);
+    }
+    assert_int_equal(ng_edge_evidence_count(ng_graph_edge_at(light, 0)),
+                     ng_edge_evidence_count(ng_graph_edge_at(full, 0)));
+    ng_graph_free(full);
+    ng_graph_free(light);
+    free(text);
+}
+
+static void unknown_flags_are_refused(void **state)
+{
+    (void)state;
+    ng_error err;
+    assert_null(from_json_with(GRAPH("", ""), 1u << 30, &err));
+    assert_int_equal(err.status, NG_ERR_INVALID);
+}
+
+/* GraphML and DOT carry one sentence per edge: they load it regardless. */
+static void other_formats_load_in_full_with_the_flags(void **state)
+{
+    (void)state;
+    static const ng_format formats[] = {NG_FORMAT_GRAPHML, NG_FORMAT_DOT};
+    ng_graph *summit = ng_fixture_summit();
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        ng_error err;
+        FILE *f = open_memstream(&text, &len);
+        assert_int_equal(ng_io_write(summit, formats[i], f, &err), 0);
+        assert_int_equal(fclose(f), 0);
+        f = fmemopen(text, len, "r");
+        ng_graph *g = ng_io_read_with_flags(formats[i], f, "t", NG_LOAD_SKIP_EVIDENCE, &err);
+        fclose(f);
+        assert_non_null(g);
+        assert_true(ng_edge_evidence_count(ng_graph_edge_at(g, 0)) > 0);
+        ng_graph_free(g);
+        free(text);
+    }
+    ng_graph_free(summit);
+}
+
 /* --- more malformed input ------------------------------------------------- */
 
 static void errors_in_records_say_where_they_are(void **state)
@@ -697,6 +836,10 @@ int main(void)
         cmocka_unit_test(long_values_in_messages_are_cut),
         cmocka_unit_test(members_may_come_in_any_order),
         cmocka_unit_test(error_in_early_edges_names_its_place_in_the_file),
+        cmocka_unit_test(skipping_evidence_keeps_weights_and_modalities),
+        cmocka_unit_test(skipping_entity_documents_keeps_the_rest),
+        cmocka_unit_test(unknown_flags_are_refused),
+        cmocka_unit_test(other_formats_load_in_full_with_the_flags),
         cmocka_unit_test(errors_in_records_say_where_they_are),
         cmocka_unit_test(evidence_with_an_empty_document_is_refused),
         cmocka_unit_test(numbers_of_the_wrong_kind_are_refused),
