@@ -760,6 +760,9 @@ static int scan_key(ng_json_scan *s, ng_json_frame *f, const char **key)
     size_t at = s->keys.len;
     if (scan_string(s, &s->keys) != 0 || put(s, &s->keys, "", 1) != 0)
         return s->status;
+    *key = s->keys.data + at;
+    if (s->repeats_allowed)
+        return 0;
     if (s->key_count == s->key_cap) {
         void *list = s->key_list;
         if (ng_array_grow(&list, &s->key_cap, s->key_count + 1, sizeof *s->key_list) != 0)
@@ -774,7 +777,6 @@ static int scan_key(ng_json_scan *s, ng_json_frame *f, const char **key)
     int repeated;
     if (repeats_key(s, f, s->key_count - 1, &repeated) != 0)
         return s->status;
-    *key = s->keys.data + at;
     if (repeated)
         return fail_token(s, "duplicate key %s in an object",
                           ng_loader_quote(&s->quote, *key));
@@ -1051,6 +1053,11 @@ void ng_json_scan_bytes(ng_json_scan *s, const char *text, size_t len, const ng_
         s->line = s->token_line = at->line;
         s->line_chars = at->column > 0 ? at->column - 1 : 0;
     }
+}
+
+void ng_json_scan_allow_repeated_keys(ng_json_scan *s)
+{
+    s->repeats_allowed = 1;
 }
 
 void ng_json_scan_close(ng_json_scan *s)

@@ -10,7 +10,7 @@
  *     the standard ones, \u0000 is refused (strings come out as C
  *     strings), and a \u escape of a surrogate must be the high half of a
  *     pair whose low half follows at once;
- *   - an object does not repeat a key;
+ *   - an object does not repeat a key (unless the caller allows it);
  *   - integers fit in a long long, and real numbers do not overflow a
  *     double (strtod would give infinity);
  *   - values nest at most NG_JSON_MAX_DEPTH deep (the top-level value is
@@ -89,6 +89,7 @@ typedef struct ng_json_scan {
     ng_json_key *key_list;
     size_t key_count, key_cap;
 
+    int repeats_allowed;      /* objects may repeat a key */
     ng_buf *capture;          /* where ng_json_capture copies the text it skips */
     size_t capture_from;      /* index in buf of the first byte not yet copied */
     ng_buf quote;             /* keys quoted in messages */
@@ -105,6 +106,11 @@ int ng_json_scan_open(ng_json_scan *scan, FILE *in, const char *source, ng_error
  * starts at line 1, column 1, offset 0. */
 void ng_json_scan_bytes(ng_json_scan *scan, const char *text, size_t len, const ng_json_pos *at,
                         const char *source, ng_error *err);
+
+/* Lets objects repeat keys, as Python's json module and jansson without
+ * JSON_REJECT_DUPLICATES do (they keep the last value; keeping it is the
+ * caller's part). Call before reading. */
+void ng_json_scan_allow_repeated_keys(ng_json_scan *scan);
 
 /* Releases what the reader holds; the stream stays open. */
 void ng_json_scan_close(ng_json_scan *scan);
