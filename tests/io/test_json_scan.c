@@ -351,6 +351,34 @@ static void refuses_duplicate_keys_in_large_objects(void **state)
     free(text);
 }
 
+/* Python's json module, and jansson without JSON_REJECT_DUPLICATES, take
+ * repeated keys; the reader can too, and leaves their values to the
+ * caller. */
+static void repeated_keys_can_be_allowed(void **state)
+{
+    (void)state;
+    const char *text = "{\"a\": 1, \"b\": {\"c\": 2, \"c\": 3}, \"a\": 4}";
+    ng_json_scan s;
+    ng_error err;
+    const char *key;
+    long long n;
+    int integer;
+    ng_json_scan_bytes(&s, text, strlen(text), NULL, "t.json", &err);
+    ng_json_scan_allow_repeated_keys(&s);
+    assert_int_equal(ng_json_enter(&s), 0);
+    assert_int_equal(ng_json_next_member(&s, &key), 1);
+    assert_int_equal(ng_json_skip(&s), 0);
+    assert_int_equal(ng_json_next_member(&s, &key), 1);
+    assert_int_equal(ng_json_skip(&s), 0);
+    assert_int_equal(ng_json_next_member(&s, &key), 1);
+    assert_string_equal(key, "a");
+    assert_int_equal(ng_json_read_number(&s, &n, &integer), 0);
+    assert_int_equal(n, 4);
+    assert_int_equal(ng_json_next_member(&s, &key), 0);
+    assert_int_equal(ng_json_finish(&s), 0);
+    ng_json_scan_close(&s);
+}
+
 /* --- depth ---------------------------------------------------------------- */
 
 static char *nested(size_t depth, const char *inside)
@@ -513,6 +541,7 @@ int main(void)
         cmocka_unit_test(refuses_reals_that_overflow_as_strtod_does),
         cmocka_unit_test(refuses_duplicate_keys_at_every_depth),
         cmocka_unit_test(refuses_duplicate_keys_in_large_objects),
+        cmocka_unit_test(repeated_keys_can_be_allowed),
         cmocka_unit_test(limits_depth_as_the_loader_always_did),
         cmocka_unit_test(locates_faults_by_line_and_character),
         cmocka_unit_test(reads_streams_longer_than_the_window),
