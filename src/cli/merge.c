@@ -76,7 +76,7 @@ static int load_all(const merge_args *a, ng_graph **graphs, size_t *count, int *
     *count = 0;
     *partial = EXIT_OK;
     for (size_t i = 0; i < a->graph_count; i++) {
-        int rc = cli_query_graph(a->graphs[i], &no_documents, "merge", &graphs[*count]);
+        int rc = cli_query_graph(a->graphs[i], &no_documents, "merge", 0, &graphs[*count]);
         if (!graphs[*count])
             return rc;
         (*count)++;

@@ -283,6 +283,20 @@ static int answer(const ng_graph *graph, const neighbours_args *a, const char *n
     return rc;
 }
 
+/* What of the graph file the answer can do without. Evidence records
+ * are shown by --evidence, carried by the edges of the ego network (the
+ * DOT output, whose entities keep their documents too) and dated, for
+ * --since and --until; weights and modalities come as well without them
+ * (NG_LOAD_SKIP_EVIDENCE). */
+static unsigned load_flags(const neighbours_args *a)
+{
+    if (a->style == CLI_DOT)
+        return 0;
+    if (a->evidence || a->filter.since || a->filter.until)
+        return NG_LOAD_SKIP_ENTITY_DOCS;
+    return NG_LOAD_SKIP_EVIDENCE | NG_LOAD_SKIP_ENTITY_DOCS;
+}
+
 static int run(const neighbours_args *a)
 {
     size_t wanted = a->corpus.input_count ? 1 : 2;
@@ -290,7 +304,7 @@ static int run(const neighbours_args *a)
         return cli_usage_error("neighbours", wanted == 2 ? "give a GRAPH file and a NAME"
                                                          : "with --from, give only a NAME");
     ng_graph *graph;
-    int loaded = cli_query_graph(a->operands[0], &a->corpus, "neighbours", &graph);
+    int loaded = cli_query_graph(a->operands[0], &a->corpus, "neighbours", load_flags(a), &graph);
     if (!graph)
         return loaded;
     int rc = answer(graph, a, a->operands[wanted - 1]);

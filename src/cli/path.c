@@ -195,7 +195,7 @@ static int run(const path_args *a)
         return cli_usage_error("path", wanted == 3 ? "give a GRAPH file, FROM and TO"
                                                    : "with --from, give only FROM and TO");
     ng_graph *graph;
-    int loaded = cli_query_graph(a->operands[0], &a->corpus, "path", &graph);
+    int loaded = cli_query_graph(a->operands[0], &a->corpus, "path", 0, &graph);
     if (!graph)
         return loaded;
     int rc = answer(graph, a, a->operands + wanted - 2);

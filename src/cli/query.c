@@ -30,13 +30,14 @@ const char *const cli_corpus_help =
 /* --- the graph asked ---------------------------------------------------------- */
 
 int cli_query_graph(const char *path, const cli_corpus *corpus, const char *command,
-                    ng_graph **graph)
+                    unsigned flags, ng_graph **graph)
 {
     if (corpus->input_count)
         return cli_corpus_extract(corpus, command, graph);
     ng_format format = ng_format_from_path(path);
     ng_error err;
-    *graph = ng_io_load(path, format == NG_FORMAT_UNKNOWN ? NG_FORMAT_JSON : format, &err);
+    *graph = ng_io_load_with_flags(path, format == NG_FORMAT_UNKNOWN ? NG_FORMAT_JSON : format,
+                                   flags, &err);
     if (!*graph) {
         cli_report(NULL, &err);
         return cli_exit_code(err.status);

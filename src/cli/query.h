@@ -15,11 +15,12 @@
 /* --- the graph asked ---------------------------------------------------------- */
 
 /* Loads the graph file `path` (its format from the extension; "-" is JSON
- * on standard input) or, when the corpus has inputs, extracts the graph
- * from them instead. Returns EXIT_OK or EXIT_PARTIAL with *graph set (owned
- * by the caller), or another exit code after reporting why not. */
+ * on standard input) with the NG_LOAD_* `flags` or, when the corpus has
+ * inputs, extracts the graph from them instead (the flags do not apply).
+ * Returns EXIT_OK or EXIT_PARTIAL with *graph set (owned by the caller),
+ * or another exit code after reporting why not. */
 int cli_query_graph(const char *path, const cli_corpus *corpus, const char *command,
-                    ng_graph **graph);
+                    unsigned flags, ng_graph **graph);
 
 /* --- options ----------------------------------------------------------------- */
 

@@ -292,7 +292,7 @@ static int check_args(render_args *a)
 static int run(render_args *a)
 {
     ng_graph *graph;
-    int loaded = cli_query_graph(a->operands[0], &a->corpus, "render", &graph);
+    int loaded = cli_query_graph(a->operands[0], &a->corpus, "render", 0, &graph);
     if (!graph)
         return loaded;
     int rc = draw(a, graph);

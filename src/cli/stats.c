@@ -190,7 +190,7 @@ static int run(const stats_args *a)
         return cli_usage_error("stats", a->corpus.input_count ? "with --from, give no GRAPH"
                                                               : "give one GRAPH file");
     ng_graph *graph;
-    int loaded = cli_query_graph(a->graph, &a->corpus, "stats", &graph);
+    int loaded = cli_query_graph(a->graph, &a->corpus, "stats", 0, &graph);
     if (!graph)
         return loaded;
     ng_stats s;

@@ -1,7 +1,9 @@
 #include "eval/pyjson.h"
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "eval/norm.h"
@@ -106,6 +108,105 @@ const char *ng_py_type_name(const json_t *value)
     case JSON_NULL: return "null";
     }
     return "an unknown value";
+}
+
+/* --- reading a value ---------------------------------------------------------- */
+
+/* strtod as in the C locale, whatever the caller's: JSON writes a point. */
+static double c_strtod(const char *s)
+{
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c ? uselocale(c) : (locale_t)0;
+    double d = strtod(s, NULL);
+    if (c) {
+        uselocale(old);
+        freelocale(c);
+    }
+    return d;
+}
+
+/* A number or a literal, from its text (checked by the reader). */
+static json_t *scalar(const char *text)
+{
+    switch (text[0]) {
+    case 't': return json_true();
+    case 'f': return json_false();
+    case 'n': return json_null();
+    }
+    if (strpbrk(text, ".eE"))
+        return json_real(c_strtod(text));
+    return json_integer(strtoll(text, NULL, 10));
+}
+
+static int read_members(ng_json_scan *scan, ng_buf *scratch, json_t *object)
+{
+    const char *key;
+    int rc;
+    while ((rc = ng_json_next_member(scan, &key)) == 1) {
+        char *name = ng_strndup(key, strlen(key)); /* the reader's copy goes as it reads on */
+        json_t *value = NULL;
+        if (!name)
+            return NG_ERR_NOMEM;
+        rc = ng_py_read(scan, scratch, &value);
+        if (rc == 0 && json_object_set_new(object, name, value) != 0)
+            rc = NG_ERR_NOMEM;
+        free(name);
+        if (rc != 0)
+            return rc;
+    }
+    return rc;
+}
+
+static int read_items(ng_json_scan *scan, ng_buf *scratch, json_t *array)
+{
+    int rc;
+    while ((rc = ng_json_next_item(scan)) == 1) {
+        json_t *value = NULL;
+        rc = ng_py_read(scan, scratch, &value);
+        if (rc == 0 && json_array_append_new(array, value) != 0)
+            rc = NG_ERR_NOMEM;
+        if (rc != 0)
+            return rc;
+    }
+    return rc;
+}
+
+int ng_py_read(ng_json_scan *scan, ng_buf *scratch, json_t **out)
+{
+    ng_json_type type;
+    *out = NULL;
+    int rc = ng_json_peek(scan, &type);
+    if (rc != 0)
+        return rc;
+    switch (type) {
+    case NG_JSON_OBJECT:
+    case NG_JSON_ARRAY:
+        *out = type == NG_JSON_OBJECT ? json_object() : json_array();
+        if (!*out)
+            return NG_ERR_NOMEM;
+        rc = ng_json_enter(scan);
+        if (rc == 0)
+            rc = type == NG_JSON_OBJECT ? read_members(scan, scratch, *out)
+                                        : read_items(scan, scratch, *out);
+        break;
+    case NG_JSON_STRING:
+        rc = ng_json_read_string(scan, scratch);
+        if (rc == 0 && !(*out = json_stringn(scratch->data, scratch->len)))
+            rc = NG_ERR_NOMEM;
+        break;
+    default: {
+        ng_json_pos at;
+        ng_buf_clear(scratch);
+        rc = ng_json_capture(scan, scratch, &at);
+        if (rc == 0 && !(*out = scalar(scratch->data)))
+            rc = NG_ERR_NOMEM;
+    }
+    }
+    if (rc != 0) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 /* --- reading an input ------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include <newsgraph/error.h>
 
 #include "graph/intern.h"
+#include "io/json_scan.h"
 #include "util/buf.h"
 
 /* --- values ---------------------------------------------------------------- */
@@ -37,6 +38,15 @@ const char *ng_py_basename(const char *path);
 
 /* "a string", "an integer"... for messages about wrong types. Static. */
 const char *ng_py_type_name(const json_t *value);
+
+/* Reads the next value of `scan` into a new jansson value, as json_loadb
+ * would give it (of repeated keys the last value, at the first one's
+ * place, if the reader allows them). A large document is read a record at
+ * a time this way, each record whole for the helpers above. `scratch`
+ * holds strings on the way. Stores the value, owned by the caller, in
+ * *out; returns 0 or a negative status (the reader's failures are
+ * reported through its error record, running out of memory here is not). */
+int ng_py_read(ng_json_scan *scan, ng_buf *scratch, json_t **out);
 
 /* --- reading an input ------------------------------------------------------ */
 

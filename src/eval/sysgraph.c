@@ -193,28 +193,34 @@ static int need_object(parser *p, const json_t *v, const char *where)
     return ng_py_fail(&p->in, "%s: expected an object, found %s", where, ng_py_type_name(v));
 }
 
-/* "nodes": [{"id": ..., ...}, ...] */
-static int read_node_list(parser *p, json_t *nodes)
+/* Item i of "nodes": [{"id": ..., ...}, ...] */
+static int read_node_item(parser *p, json_t *node, size_t i)
+{
+    char where[WHERE_SIZE];
+    snprintf(where, sizeof where, "%snodes[%zu]", p->prefix, i);
+    json_t *id = json_object_get(node, "id");
+    const char *key;
+    int rc = need_object(p, node, where);
+    char at[INNER_SIZE];
+    snprintf(at, sizeof at, "%s.id", where);
+    if (rc == 0 && !id)
+        rc = ng_py_fail(&p->in, "%s: missing", at);
+    if (rc == 0)
+        rc = id_key(p, id, at, &key);
+    if (rc == 0)
+        rc = read_node(p, node, key, where);
+    return rc;
+}
+
+/* "nodes" when not a list: what Python iterates over in it. */
+static int read_node_iterable(parser *p, json_t *nodes)
 {
     char where[WHERE_SIZE];
     snprintf(where, sizeof where, "%snodes", p->prefix);
     json_t *list;
     int rc = ng_py_iter(&p->in, nodes, where, &list);
-    for (size_t i = 0; rc == 0 && i < json_array_size(list); i++) {
-        json_t *node = json_array_get(list, i);
-        json_t *id = json_object_get(node, "id");
-        const char *key;
-        snprintf(where, sizeof where, "%snodes[%zu]", p->prefix, i);
-        rc = need_object(p, node, where);
-        char at[INNER_SIZE];
-        snprintf(at, sizeof at, "%s.id", where);
-        if (rc == 0 && !id)
-            rc = ng_py_fail(&p->in, "%s: missing", at);
-        if (rc == 0)
-            rc = id_key(p, id, at, &key);
-        if (rc == 0)
-            rc = read_node(p, node, key, where);
-    }
+    for (size_t i = 0; rc == 0 && i < json_array_size(list); i++)
+        rc = read_node_item(p, json_array_get(list, i), i);
     json_decref(list);
     return rc;
 }
@@ -366,62 +372,215 @@ static int read_edge(parser *p, json_t *edge, const char *where)
     return rc;
 }
 
-/* "links", else "edges". */
-static int read_edges(parser *p, json_t *graph)
+/* Item i of the edge list `member`. */
+static int read_edge_item(parser *p, json_t *edge, size_t i, const char *member)
 {
-    const char *member = json_object_get(graph, "links") ? "links" : "edges";
-    json_t *edges = json_object_get(graph, member);
-    if (!edges)
-        return 0;
+    char where[WHERE_SIZE];
+    snprintf(where, sizeof where, "%s%s[%zu]", p->prefix, member, i);
+    return read_edge(p, edge, where);
+}
+
+/* The edges when not a list: what Python iterates over in them. */
+static int read_edge_iterable(parser *p, json_t *edges, const char *member)
+{
     char where[WHERE_SIZE];
     snprintf(where, sizeof where, "%s%s", p->prefix, member);
     json_t *list;
     int rc = ng_py_iter(&p->in, edges, where, &list);
-    for (size_t i = 0; rc == 0 && i < json_array_size(list); i++) {
-        snprintf(where, sizeof where, "%s%s[%zu]", p->prefix, member, i);
-        rc = read_edge(p, json_array_get(list, i), where);
-    }
+    for (size_t i = 0; rc == 0 && i < json_array_size(list); i++)
+        rc = read_edge_item(p, json_array_get(list, i), i, member);
     json_decref(list);
     return rc;
 }
 
 /* --- the document ------------------------------------------------------------ */
 
-static int read_graph(parser *p, json_t *root)
+/* The document is read twice. A first pass checks all of it and notes
+ * where the members that matter are (of repeated keys the last, which is
+ * the one Python keeps); the second reads the lists of nodes and edges
+ * one item at a time, each item whole for the helpers of pyjson.h, so no
+ * tree of the whole document is built. */
+
+/* Where a member's value begins. */
+typedef struct member {
+    int present;
+    ng_json_type type;
+    ng_json_pos at;
+} member;
+
+typedef struct layout {
+    member graph, nodes, edges, links;  /* of the document */
+    member inner_nodes, inner_edges, inner_links; /* of "graph", when an object */
+} layout;
+
+/* Notes where the value just reached is, and passes over it. */
+static int note(ng_json_scan *scan, member *m)
 {
-    if (!json_is_object(root))
-        return ng_py_fail(&p->in, "expected an object, found %s", ng_py_type_name(root));
-    json_t *graph = json_object_get(root, "graph");
+    int rc = ng_json_peek(scan, &m->type);
+    m->present = 1;
+    m->at = ng_json_where(scan);
+    return rc != 0 ? rc : ng_json_skip(scan);
+}
+
+/* The member of the lists that matter that `key` names, or NULL. */
+static member *list_member(const char *key, member *nodes, member *edges, member *links)
+{
+    if (strcmp(key, "nodes") == 0)
+        return nodes;
+    if (strcmp(key, "edges") == 0)
+        return edges;
+    return strcmp(key, "links") == 0 ? links : NULL;
+}
+
+static int locate_graph(ng_json_scan *scan, layout *l)
+{
+    member *m;
+    const char *key;
+    int rc = ng_json_peek(scan, &l->graph.type);
+    l->graph.present = 1;
+    l->graph.at = ng_json_where(scan);
+    l->inner_nodes = l->inner_edges = l->inner_links = (member){0};
+    if (rc != 0 || l->graph.type != NG_JSON_OBJECT)
+        return rc != 0 ? rc : ng_json_skip(scan);
+    rc = ng_json_enter(scan);
+    while (rc == 0 && (rc = ng_json_next_member(scan, &key)) == 1) {
+        m = list_member(key, &l->inner_nodes, &l->inner_edges, &l->inner_links);
+        rc = m ? note(scan, m) : ng_json_skip(scan);
+    }
+    return rc;
+}
+
+static int locate(ng_json_scan *scan, layout *l)
+{
+    const char *key;
+    int rc = ng_json_enter(scan);
+    while (rc == 0 && (rc = ng_json_next_member(scan, &key)) == 1) {
+        member *m = list_member(key, &l->nodes, &l->edges, &l->links);
+        if (strcmp(key, "graph") == 0)
+            rc = locate_graph(scan, l);
+        else
+            rc = m ? note(scan, m) : ng_json_skip(scan);
+    }
+    return rc != 0 ? rc : ng_json_finish(scan);
+}
+
+/* A failure of the reader or of ng_py_read, as the parser reports it. */
+static int read_failed(parser *p, int rc)
+{
+    return rc == NG_ERR_NOMEM ? ng_py_nomem(&p->in) : rc;
+}
+
+/* Opens a reader on the value of `m`, with the text's positions. */
+static void open_at(parser *p, ng_json_scan *scan, const char *text, size_t len, const member *m)
+{
+    size_t offset = (size_t)m->at.offset;
+    ng_json_scan_bytes(scan, text + offset, len - offset, &m->at, p->in.source, p->in.err);
+    ng_json_scan_allow_repeated_keys(scan);
+}
+
+/* The value of `m` whole, owned by the caller. */
+static int read_whole(parser *p, const char *text, size_t len, const member *m, json_t **out)
+{
+    ng_json_scan scan;
+    open_at(p, &scan, text, len, m);
+    int rc = ng_py_read(&scan, &p->text, out);
+    ng_json_scan_close(&scan);
+    return read_failed(p, rc);
+}
+
+/* Calls `item` (read_node_item or read_edge_item, by `edges`) on each item
+ * of the list `m`, one at a time. */
+static int read_list(parser *p, const char *text, size_t len, const member *m, int edges,
+                     const char *name)
+{
+    ng_json_scan scan;
+    open_at(p, &scan, text, len, m);
+    int rc = ng_json_enter(&scan);
+    for (size_t i = 0; rc == 0 && (rc = ng_json_next_item(&scan)) == 1; i++) {
+        json_t *value;
+        rc = read_failed(p, ng_py_read(&scan, &p->text, &value));
+        if (rc == 0)
+            rc = edges ? read_edge_item(p, value, i, name) : read_node_item(p, value, i);
+        json_decref(value);
+    }
+    ng_json_scan_close(&scan);
+    return rc < 0 ? rc : 0;
+}
+
+/* The nodes: a list, read an item at a time, or an object keyed by id
+ * (or any other value, for the messages Python's iteration gives). */
+static int read_nodes(parser *p, const char *text, size_t len, const member *m)
+{
+    if (m->type == NG_JSON_ARRAY)
+        return read_list(p, text, len, m, 0, "nodes");
+    json_t *nodes;
+    int rc = read_whole(p, text, len, m, &nodes);
+    if (rc == 0)
+        rc = json_is_object(nodes) ? read_node_object(p, nodes) : read_node_iterable(p, nodes);
+    json_decref(nodes);
+    return rc;
+}
+
+/* "links", else "edges". */
+static int read_edges(parser *p, const char *text, size_t len, const member *edges,
+                      const member *links)
+{
+    const char *name = links->present ? "links" : "edges";
+    const member *m = links->present ? links : edges;
+    if (!m->present)
+        return 0;
+    if (m->type == NG_JSON_ARRAY)
+        return read_list(p, text, len, m, 1, name);
+    json_t *list;
+    int rc = read_whole(p, text, len, m, &list);
+    if (rc == 0)
+        rc = read_edge_iterable(p, list, name);
+    json_decref(list);
+    return rc;
+}
+
+/* The nodes and edges of a JSON Graph Format wrapper, when "graph" is an
+ * object with nodes, else those of the document. */
+static int read_graph(parser *p, const char *text, size_t len, const layout *l)
+{
+    const member *nodes = &l->nodes, *edges = &l->edges, *links = &l->links;
     p->prefix = "";
-    if (json_is_object(graph) && json_object_get(graph, "nodes"))
+    if (l->graph.type == NG_JSON_OBJECT && l->inner_nodes.present) {
         p->prefix = "graph.";
-    else
-        graph = root;
-    json_t *nodes = json_object_get(graph, "nodes");
-    int rc = 0;
-    if (json_is_object(nodes))
-        rc = read_node_object(p, nodes);
-    else if (nodes)
-        rc = read_node_list(p, nodes);
-    return rc != 0 ? rc : read_edges(p, graph);
+        nodes = &l->inner_nodes;
+        edges = &l->inner_edges;
+        links = &l->inner_links;
+    }
+    int rc = nodes->present ? read_nodes(p, text, len, nodes) : 0;
+    return rc != 0 ? rc : read_edges(p, text, len, edges, links);
+}
+
+/* A document that is not an object: read whole, to name what it is. */
+static int not_an_object(parser *p, ng_json_scan *scan)
+{
+    json_t *root;
+    int rc = read_failed(p, ng_py_read(scan, &p->text, &root));
+    if (rc == 0 && (rc = ng_json_finish(scan)) == 0)
+        rc = ng_py_fail(&p->in, "expected an object, found %s", ng_py_type_name(root));
+    json_decref(root);
+    return rc;
 }
 
 int ng_sysgraph_parse(ng_sysgraph *graph, const char *text, size_t len, const char *source,
                       ng_intern *strings, ng_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(text, len, JSON_DECODE_ANY, &jerr);
-    if (!root) {
-        if (json_error_code(&jerr) == json_error_out_of_memory)
-            return ng_fail_nomem(err);
-        ng_fail(err, NG_ERR_PARSE, source, "not valid JSON: %s", jerr.text);
-        ng_fail_at(err, jerr.line > 0 ? jerr.line : 0, jerr.column > 0 ? jerr.column : 0,
-                   jerr.position >= 0 ? jerr.position : -1);
-        return NG_ERR_PARSE;
-    }
     parser p = {.graph = graph, .in = {.source = source, .strings = strings, .err = err}};
-    int rc = read_graph(&p, root);
-    json_decref(root);
+    ng_json_scan scan;
+    ng_json_type type;
+    layout l = {0};
+    ng_json_scan_bytes(&scan, text, len, NULL, source, err);
+    ng_json_scan_allow_repeated_keys(&scan);
+    int rc = ng_json_peek(&scan, &type);
+    if (rc == 0)
+        rc = type == NG_JSON_OBJECT ? locate(&scan, &l) : not_an_object(&p, &scan);
+    ng_json_scan_close(&scan);
+    if (rc == 0)
+        rc = read_graph(&p, text, len, &l);
     ng_strmap_free(&p.ids);
     ng_buf_free(&p.text);
     ng_py_input_free(&p.in);

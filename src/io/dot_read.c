@@ -717,8 +717,9 @@ static int build(dot_reader *r)
     return rc;
 }
 
-ng_graph *ng_dot_read(FILE *in, const char *source, ng_error *err)
+ng_graph *ng_dot_read(FILE *in, const char *source, unsigned flags, ng_error *err)
 {
+    (void)flags;
     dot_reader r = {0};
     r.id_disc = AgIdDisc;
     r.id_disc.idregister = note_object;

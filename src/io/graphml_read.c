@@ -1224,8 +1224,9 @@ static void reader_free(graphml_reader *r)
     ng_buf_free(&r->quote[1]);
 }
 
-ng_graph *ng_graphml_read(FILE *in, const char *source, ng_error *err)
+ng_graph *ng_graphml_read(FILE *in, const char *source, unsigned flags, ng_error *err)
 {
+    (void)flags;
     graphml_reader r = {0};
     r.in = in;
     r.read_nothing = 1;

@@ -113,7 +113,11 @@ static int check_readable(const ng_format_ops *ops, const char *source, ng_error
     return 0;
 }
 
-ng_graph *ng_io_read(ng_format format, FILE *in, const char *source, ng_error *err)
+/* The flags this version knows. */
+#define KNOWN_LOAD_FLAGS ((unsigned)(NG_LOAD_SKIP_EVIDENCE | NG_LOAD_SKIP_ENTITY_DOCS))
+
+ng_graph *ng_io_read_with_flags(ng_format format, FILE *in, const char *source, unsigned flags,
+                                ng_error *err)
 {
     const ng_format_ops *ops = ng_format_ops_of(format);
     if (!source)
@@ -124,7 +128,16 @@ ng_graph *ng_io_read(ng_format format, FILE *in, const char *source, ng_error *e
         ng_fail(err, NG_ERR_INVALID, source, "no input stream");
         return NULL;
     }
-    return ops->read(in, source, err);
+    if (flags & ~KNOWN_LOAD_FLAGS) {
+        ng_fail(err, NG_ERR_INVALID, source, "unknown load flags 0x%x", flags & ~KNOWN_LOAD_FLAGS);
+        return NULL;
+    }
+    return ops->read(in, source, flags, err);
+}
+
+ng_graph *ng_io_read(ng_format format, FILE *in, const char *source, ng_error *err)
+{
+    return ng_io_read_with_flags(format, in, source, 0, err);
 }
 
 static int is_stdio(const char *path)
@@ -143,7 +156,8 @@ static int resolve_format(ng_format *format, const char *path, ng_error *err)
     return 0;
 }
 
-ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err)
+ng_graph *ng_io_load_with_flags(const char *path, ng_format format, unsigned flags,
+                                ng_error *err)
 {
     if (!path) {
         ng_fail(err, NG_ERR_INVALID, NULL, "no file name");
@@ -153,7 +167,7 @@ ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err)
         check_readable(ng_format_ops_of(format), path, err) != 0)
         return NULL;
     if (is_stdio(path))
-        return ng_io_read(format, stdin, path, err);
+        return ng_io_read_with_flags(format, stdin, path, flags, err);
 
     FILE *in = fopen(path, "rb");
     if (!in) {
@@ -161,13 +175,18 @@ ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err)
                 strerror(errno));
         return NULL;
     }
-    ng_graph *graph = ng_io_read(format, in, path, err);
+    ng_graph *graph = ng_io_read_with_flags(format, in, path, flags, err);
     if (fclose(in) != 0 && graph) {
         ng_fail(err, NG_ERR_IO, path, "cannot close: %s", strerror(errno));
         ng_graph_free(graph);
         return NULL;
     }
     return graph;
+}
+
+ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err)
+{
+    return ng_io_load_with_flags(path, format, 0, err);
 }
 
 /* --- saving ------------------------------------------------------------- */

@@ -42,20 +42,40 @@ static char *fixture_json(ng_graph *(*make)(void))
     return text;
 }
 
-/* Reads `text` as a JSON graph; NULL with err filled on failure. */
-static ng_graph *from_json(const char *text, ng_error *err)
+/* Reads `text` as a JSON graph with the NG_LOAD_* flags; NULL with err
+ * filled on failure. */
+static ng_graph *from_json_with(const char *text, unsigned flags, ng_error *err)
 {
     FILE *f = fmemopen((void *)text, strlen(text), "r");
     assert_non_null(f);
-    ng_graph *g = ng_io_read(NG_FORMAT_JSON, f, "t.json", err);
+    ng_graph *g = ng_io_read_with_flags(NG_FORMAT_JSON, f, "t.json", flags, err);
     assert_int_equal(fclose(f), 0);
     return g;
 }
 
-/* Asserts that `text` is refused as malformed, with `where` in the message. */
-static void assert_refused(const char *text, const char *where)
+static ng_graph *from_json(const char *text, ng_error *err)
+{
+    return from_json_with(text, 0, err);
+}
+
+/* The graph `text` holds, written back as JSON; fails if it is refused. */
+static char *reread(const char *text)
 {
     ng_error err;
+    ng_graph *g = from_json(text, &err);
+    if (!g)
+        fail_msg("%s:%ld:%ld: %s", err.source, err.line, err.column, err.text);
+    char *out = to_json(g);
+    ng_graph_free(g);
+    return out;
+}
+
+/* Asserts that `text` is refused as malformed, with `where` in the
+ * message, and refused alike when evidence is skipped: the records are
+ * checked all the same. */
+static void assert_refused(const char *text, const char *where)
+{
+    ng_error err, skipping;
     ng_graph *g = from_json(text, &err);
     if (g) {
         ng_graph_free(g);
@@ -65,6 +85,11 @@ static void assert_refused(const char *text, const char *where)
     assert_string_equal(err.source, "t.json");
     if (!strstr(err.text, where))
         fail_msg("message \"%s\" does not name \"%s\"", err.text, where);
+    assert_null(from_json_with(text, NG_LOAD_SKIP_EVIDENCE | NG_LOAD_SKIP_ENTITY_DOCS, &skipping));
+    assert_int_equal(skipping.status, err.status);
+    assert_string_equal(skipping.text, err.text);
+    assert_int_equal(skipping.line, err.line);
+    assert_int_equal(skipping.column, err.column);
 }
 
 static char *read_whole(const char *path)
@@ -546,6 +571,228 @@ static void long_values_in_messages_are_cut(void **state)
     assert_null(strstr(err.text, long_id));
 }
 
+/* --- the order of members ------------------------------------------------- */
+
+/* The writer's order is not the only one: edges before nodes, an edge's
+ * metadata before its ends, a node's metadata before its id. */
+static void members_may_come_in_any_order(void **state)
+{
+    (void)state;
+    static const char usual[] =
+        "{\"graph\": {\"label\": \"L\", \"metadata\": {\"documents\": [{\"doc\": \"d\"}]},"
+        " \"nodes\": [{\"id\": \"a\", \"label\": \"A\", \"metadata\": {\"type\": \"person\","
+        " \"aliases\": [\"Ay\"], \"mentions\": 2, \"docs\": [\"d\"]}}, " NODE_B "],"
+        " \"edges\": [{\"source\": \"a\", \"target\": \"b\", \"relation\": \"visits\","
+        " \"metadata\": {\"evidence\": [{\"doc\": \"d\", \"trigger\": \"went\", \"sentence\": 3}]}}]}}";
+    static const char unusual[] =
+        "{\"x\": [1, {\"y\": null}], \"graph\": {\"edges\": [{\"metadata\": {\"evidence\":"
+        " [{\"sentence\": 3, \"trigger\": \"went\", \"doc\": \"d\"}], \"weight\": 9},"
+        " \"relation\": \"visits\", \"target\": \"b\", \"source\": \"a\"}],"
+        " \"nodes\": [{\"metadata\": {\"docs\": [\"d\"], \"mentions\": 2, \"aliases\": [\"Ay\"],"
+        " \"type\": \"person\"}, \"label\": \"A\", \"id\": \"a\"}, " NODE_B "],"
+        " \"metadata\": {\"documents\": [{\"doc\": \"d\"}]}, \"label\": \"L\"}}";
+    char *expected = reread(usual), *actual = reread(unusual);
+    assert_same_text(expected, actual, "the graph read from members in another order");
+    free(expected);
+    free(actual);
+}
+
+static void error_in_early_edges_names_its_place_in_the_file(void **state)
+{
+    (void)state;
+    ng_error err;
+    assert_null(from_json("{\"graph\": {\"edges\": [\n  {\"source\": \"a\", \"target\": \"zz\","
+                          " \"relation\": \"meets\"}],\n \"nodes\": [" NODE_A "]}}",
+                          &err));
+    assert_non_null(strstr(err.text, "graph.edges[0].target: no node with id \"zz\""));
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 29);
+}
+
+/* --- skipping what the caller does not need ----------------------------- */
+
+/* A graph whose records include repeats, within an edge, across two
+ * listings of one edge, and in a listing long enough to be indexed. */
+static char *repetitive_json(void)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    fputs("{\"graph\": {\"nodes\": [" NODE_A ", " NODE_B "], \"edges\": [", f);
+    fputs(EDGE("\"relation\": \"meets\", \"metadata\": {\"evidence\": ["
+               "{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"alleged\"},"
+               "{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"alleged\", \"text\": \"other\"},"
+               "{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"denied\"}]}") ",\n", f);
+    fputs("{\"source\": \"b\", \"target\": \"a\", \"relation\": \"meets\", \"metadata\": "
+          "{\"evidence\": [{\"doc\": \"d\", \"sentence\": 1, \"modality\": \"alleged\"},"
+          "{\"doc\": \"e\", \"modality\": \"planned\"}]}},\n", f);
+    fputs("{\"source\": \"a\", \"target\": \"b\", \"relation\": \"supplies\", "
+          "\"metadata\": {\"evidence\": [", f);
+    for (int i = 0; i < 300; i++) /* each record twice */
+        fprintf(f, "%s{\"doc\": \"d%d\", \"trigger\": \"sent\"}", i ? "," : "", i % 150);
+    fputs("]}},\n", f);
+    fputs(EDGE("\"relation\": \"visits\"") "]}}", f);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+/* Loads `text` in full and skipping evidence: every edge has the same
+ * weight and modality either way, and no records when skipped. */
+static void assert_same_summaries(const char *text)
+{
+    ng_error err;
+    ng_graph *full = from_json(text, &err);
+    if (!full)
+        fail_msg("%s", err.text);
+    ng_graph *light = from_json_with(text, NG_LOAD_SKIP_EVIDENCE, &err);
+    if (!light)
+        fail_msg("%s", err.text);
+    assert_int_equal(ng_graph_edge_count(light), ng_graph_edge_count(full));
+    for (size_t i = 0; i < ng_graph_edge_count(full); i++) {
+        const ng_edge *a = ng_graph_edge_at(full, i), *b = ng_graph_edge_at(light, i);
+        assert_int_equal(ng_edge_weight(b), ng_edge_weight(a));
+        assert_int_equal(ng_edge_modality(b), ng_edge_modality(a));
+        assert_int_equal(ng_edge_evidence_count(b), 0);
+    }
+    ng_graph_free(full);
+    ng_graph_free(light);
+}
+
+static void skipping_evidence_keeps_weights_and_modalities(void **state)
+{
+    (void)state;
+    char *text = fixture_json(ng_fixture_summit);
+    assert_same_summaries(text);
+    free(text);
+    text = fixture_json(ng_fixture_awkward);
+    assert_same_summaries(text);
+    free(text);
+    text = repetitive_json();
+    assert_same_summaries(text);
+    ng_error err;
+    ng_graph *g = from_json(text, &err);
+    assert_non_null(g);
+    /* Two records of the first listing are one; the second listing adds one. */
+    assert_int_equal(ng_edge_weight(ng_graph_edge_at(g, 0)), 3);
+    assert_int_equal(ng_edge_weight(ng_graph_edge_at(g, 1)), 150);
+    ng_graph_free(g);
+    free(text);
+}
+
+static void skipping_entity_documents_keeps_the_rest(void **state)
+{
+    (void)state;
+    char *text = fixture_json(ng_fixture_summit);
+    ng_error err;
+    ng_graph *full = from_json(text, &err);
+    ng_graph *light = from_json_with(text, NG_LOAD_SKIP_ENTITY_DOCS, &err);
+    assert_non_null(full);
+    assert_non_null(light);
+    for (size_t i = 0; i < ng_graph_entity_count(full); i++) {
+        const ng_entity *a = ng_graph_entity_at(full, i), *b = ng_graph_entity_at(light, i);
+        assert_string_equal(ng_entity_label(b), ng_entity_label(a));
+        assert_int_equal(ng_entity_alias_count(b), ng_entity_alias_count(a));
+        assert_int_equal(ng_entity_mentions(b), ng_entity_mentions(a));
+        assert_int_equal(ng_entity_doc_count(b), 0);
+    }
+    assert_int_equal(ng_edge_evidence_count(ng_graph_edge_at(light, 0)),
+                     ng_edge_evidence_count(ng_graph_edge_at(full, 0)));
+    ng_graph_free(full);
+    ng_graph_free(light);
+    free(text);
+}
+
+static void unknown_flags_are_refused(void **state)
+{
+    (void)state;
+    ng_error err;
+    assert_null(from_json_with(GRAPH("", ""), 1u << 30, &err));
+    assert_int_equal(err.status, NG_ERR_INVALID);
+}
+
+/* GraphML and DOT carry one sentence per edge: they load it regardless. */
+static void other_formats_load_in_full_with_the_flags(void **state)
+{
+    (void)state;
+    static const ng_format formats[] = {NG_FORMAT_GRAPHML, NG_FORMAT_DOT};
+    ng_graph *summit = ng_fixture_summit();
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        ng_error err;
+        FILE *f = open_memstream(&text, &len);
+        assert_int_equal(ng_io_write(summit, formats[i], f, &err), 0);
+        assert_int_equal(fclose(f), 0);
+        f = fmemopen(text, len, "r");
+        ng_graph *g = ng_io_read_with_flags(formats[i], f, "t", NG_LOAD_SKIP_EVIDENCE, &err);
+        fclose(f);
+        assert_non_null(g);
+        assert_true(ng_edge_evidence_count(ng_graph_edge_at(g, 0)) > 0);
+        ng_graph_free(g);
+        free(text);
+    }
+    ng_graph_free(summit);
+}
+
+/* --- more malformed input ------------------------------------------------- */
+
+static void errors_in_records_say_where_they_are(void **state)
+{
+    (void)state;
+    ng_error err;
+    assert_null(from_json("{\"graph\": {\"nodes\": [" NODE_A ", " NODE_B "],\n"
+                          "  \"edges\": [\n    {\"source\": \"a\", \"target\": \"b\", "
+                          "\"relation\": \"likes\"}]}}",
+                          &err));
+    assert_non_null(strstr(err.text, "graph.edges[0].relation: unknown relation \"likes\""));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 48);
+    /* What is missing is reported where the record ends. */
+    assert_null(from_json("{\"graph\": {\"nodes\": [\n {\"label\": \"x\"\n }]}}", &err));
+    assert_non_null(strstr(err.text, "graph.nodes[0].id: missing"));
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.column, 2);
+}
+
+static void evidence_with_an_empty_document_is_refused(void **state)
+{
+    (void)state;
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"\"}]}")),
+                   "graph.edges[0].metadata.evidence[0].doc: empty");
+}
+
+static void numbers_of_the_wrong_kind_are_refused(void **state)
+{
+    (void)state;
+    assert_refused(GRAPH("{\"id\": \"a\", \"metadata\": {\"type\": \"person\", \"mentions\": 2.0}}",
+                         ""),
+                   "graph.nodes[0].metadata.mentions: expected an integer, found a real number");
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"d\", \"sentence\": 99999999999999999999}]}")),
+                   "not valid JSON: integer out of range");
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"d\", \"weight\": 1e999}]}")),
+                   "not valid JSON: real number out of range");
+    assert_refused(GRAPH("{\"id\": true, \"metadata\": {\"type\": \"person\"}}", ""),
+                   "graph.nodes[0].id: expected a string, found a boolean");
+}
+
+static void bad_text_in_skipped_values_is_refused(void **state)
+{
+    (void)state;
+    assert_refused(GRAPH(NODE_A ", " NODE_B,
+                         EDGE("\"relation\": \"visits\", \"metadata\": {\"evidence\": "
+                              "[{\"doc\": \"d\", \"text\": \"\xC0\xAF\"}]}")),
+                   "not valid JSON: invalid UTF-8");
+    assert_refused("{\"other\": {\"a\": 1, \"a\": 2}, \"graph\": {\"nodes\": []}}",
+                   "not valid JSON: duplicate key \"a\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +834,16 @@ int main(void)
         cmocka_unit_test(document_without_name_is_refused),
         cmocka_unit_test(control_characters_in_messages_are_neutralised),
         cmocka_unit_test(long_values_in_messages_are_cut),
+        cmocka_unit_test(members_may_come_in_any_order),
+        cmocka_unit_test(error_in_early_edges_names_its_place_in_the_file),
+        cmocka_unit_test(skipping_evidence_keeps_weights_and_modalities),
+        cmocka_unit_test(skipping_entity_documents_keeps_the_rest),
+        cmocka_unit_test(unknown_flags_are_refused),
+        cmocka_unit_test(other_formats_load_in_full_with_the_flags),
+        cmocka_unit_test(errors_in_records_say_where_they_are),
+        cmocka_unit_test(evidence_with_an_empty_document_is_refused),
+        cmocka_unit_test(numbers_of_the_wrong_kind_are_refused),
+        cmocka_unit_test(bad_text_in_skipped_values_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -123,6 +123,57 @@ class ExpectedOutputs(QueryCase):
         self.assertEqual(p.stdout, self.read(os.path.join(EXPECTED, "neighbours-kim.txt")))
 
 
+class LoadingWhatIsNeeded(QueryCase):
+    """neighbours without --evidence loads no evidence records, yet answers
+    with the weights and modalities a full load gives, and refuses the
+    same files."""
+
+    def answers(self, graph, *args):
+        plain = run("neighbours", graph, *args, "-f", "json")
+        full = run("neighbours", graph, *args, "--evidence", "-f", "json")
+        self.assert_exit(plain, EXIT_OK)
+        self.assert_exit(full, EXIT_OK)
+        full = json.loads(full.stdout)
+        for record in full["neighbours"]:
+            del record["evidence"]
+        return json.loads(plain.stdout), full
+
+    def test_weights_and_modalities_are_those_of_the_records(self):
+        with open(GRAPH, encoding="utf-8") as f:
+            doc = json.load(f)
+        edges = doc["graph"]["edges"]
+        # repeats within an edge, and an edge listed twice (the other way
+        # round, for meets) with some records of the first listing again
+        edges[0]["metadata"]["evidence"] *= 2
+        meets = next(e for e in edges if e["relation"] == "meets")
+        again = dict(meets, source=meets["target"], target=meets["source"])
+        again["metadata"] = {"evidence": meets["metadata"]["evidence"][:1] + [
+            {"doc": "extra.txt", "modality": "denied"}]}
+        edges.append(again)
+        changed = self.path("changed.json")
+        with open(changed, "w", encoding="utf-8") as f:
+            json.dump(doc, f)
+        for graph in (GRAPH, changed):
+            for name in ("Kim Jong Un", "Russia", meets["source"]):
+                with self.subTest(graph=graph, name=name):
+                    plain, full = self.answers(graph, name, "--depth", "2")
+                    self.assertEqual(plain, full)
+
+    def test_a_malformed_record_is_refused_all_the_same(self):
+        with open(GRAPH, encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["graph"]["edges"][-1]["metadata"]["evidence"][-1]["modality"] = "rumoured"
+        bad = self.path("bad.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            json.dump(doc, f, indent=1)
+        plain = run("neighbours", bad, "Kim Jong Un")
+        full = run("neighbours", bad, "Kim Jong Un", "--evidence")
+        self.assert_exit(plain, EXIT_MALFORMED)
+        self.assert_exit(full, EXIT_MALFORMED)
+        self.assertEqual(plain.stderr, full.stderr)
+        self.assertIn("unknown modality \"rumoured\"", self.stderr(plain))
+
+
 class Names(QueryCase):
     def test_ambiguous_name_lists_the_candidates(self):
         p = run("neighbours", GRAPH, "Kim Jong")
