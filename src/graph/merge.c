@@ -204,7 +204,7 @@ static int name_key(merger *mg, const char *name, ng_entity_type type, int *empt
 
 static int index_name(merger *mg, const char *name, size_t it)
 {
-    int empty;
+    int empty = 0;
     if (name_key(mg, name, mg->items[it].type, &empty) != 0)
         return NG_ERR_NOMEM;
     if (empty)
@@ -248,7 +248,7 @@ static int absorb_items(merger *mg)
 {
     for (size_t m = 0; m < mg->member_count; m++) {
         size_t it = mg->member_item[m];
-        int empty;
+        int empty = 0;
         if (name_key(mg, ng_entity_label(mg->member[m]), mg->items[it].type, &empty) != 0)
             return NG_ERR_NOMEM;
         size_t found = empty ? 0 : map_index(&mg->name_of, &mg->key);
