@@ -162,19 +162,41 @@ static void queue(pool *p, slot *s)
     pthread_mutex_unlock(&p->lock);
 }
 
-/* Reports what reading and extracting the slot's unit found, in reading
- * order, and appends its findings under the document's final name. */
-static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *appender,
-                   const ng_corpus_callbacks *cb, size_t *docs, unsigned long long *bytes,
-                   ng_error *err)
+/* Returns 1 once slot s is done. The calling thread is one of the
+ * threads extracting: rather than sleep while s is not done, it extracts
+ * one queued unit itself and returns 0, so that the caller can take more
+ * input and collect what is done in between; it sleeps only when nothing
+ * is queued. Otherwise three threads would share two cores, and when the
+ * one that appends lost its turn the ring would fill and the workers
+ * stop. */
+static int done_or_help(pool *p, slot *s, ng_extractor *x)
 {
     pthread_mutex_lock(&p->lock);
+    slot *t = s->state == SLOT_DONE ? NULL : next_queued(p);
+    if (t) {
+        t->state = SLOT_RUNNING;
+        pthread_mutex_unlock(&p->lock);
+        extract_slot(x, t);
+        pthread_mutex_lock(&p->lock);
+        t->state = SLOT_DONE;
+        pthread_mutex_unlock(&p->lock);
+        return 0;
+    }
     while (s->state != SLOT_DONE) {
         p->awaited = s;
         pthread_cond_wait(&p->done, &p->lock);
     }
     p->awaited = NULL;
     pthread_mutex_unlock(&p->lock);
+    return 1;
+}
+
+/* Reports what reading and extracting the slot's unit found, in reading
+ * order, and appends its findings under the document's final name. */
+static int collect(slot *s, ng_reader *reader, ng_appender *appender,
+                   const ng_corpus_callbacks *cb, size_t *docs, unsigned long long *bytes,
+                   ng_error *err)
+{
     const ng_document *doc;
     int rc = ng_unit_finish(reader, &s->unit, &doc, err);
     if (rc > 0 && s->rc < 0) {
@@ -194,7 +216,7 @@ static int collect(pool *p, slot *s, ng_reader *reader, ng_appender *appender,
  * in ring order and collected in the same order, so the next one to take
  * is free exactly when fewer than slot_count units are in flight; its
  * state still says done then, which no worker looks for. */
-static int feed(pool *p, ng_reader *reader, ng_appender *appender,
+static int feed(pool *p, ng_extractor *x, ng_reader *reader, ng_appender *appender,
                 const ng_corpus_callbacks *cb, ng_error *err)
 {
     size_t taken = 0, collected = 0, docs = 0;
@@ -213,8 +235,11 @@ static int feed(pool *p, ng_reader *reader, ng_appender *appender,
             }
             continue;
         }
-        rc = collect(p, &p->slots[collected++ % p->slot_count], reader, appender, cb, &docs,
-                     &bytes, err);
+        slot *s = &p->slots[collected % p->slot_count];
+        if (done_or_help(p, s, x)) {
+            collected++;
+            rc = collect(s, reader, appender, cb, &docs, &bytes, err);
+        }
     }
     if (rc == NG_ERR_NOMEM)
         return ng_fail_nomem(err);
@@ -225,7 +250,7 @@ static int feed(pool *p, ng_reader *reader, ng_appender *appender,
 static int pool_init(pool *p, size_t count)
 {
     *p = (pool){0};
-    p->slot_count = 4 * count + 4;
+    p->slot_count = 16 * count + 16;
     p->slots = calloc(p->slot_count, sizeof *p->slots);
     int ready = p->slots != NULL;
     for (size_t i = 0; ready && i < p->slot_count; i++)
@@ -260,11 +285,13 @@ static void pool_destroy(pool *p)
     free(p->slots);
 }
 
+/* The calling thread with extractors[0], and a worker for each other. */
 static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader *reader,
                         ng_graph *graph, const ng_corpus_callbacks *cb, ng_error *err)
 {
     pool p;
-    worker *workers = calloc(count, sizeof *workers);
+    size_t helpers = count - 1;
+    worker *workers = calloc(helpers, sizeof *workers);
     ng_appender *appender = ng_appender_new(graph, err);
     if (!workers || !appender || pool_init(&p, count) != 0) {
         free(workers);
@@ -272,13 +299,14 @@ static int run_parallel(ng_extractor *const *extractors, size_t count, ng_reader
         return ng_fail_nomem(err);
     }
     size_t started = 0;
-    for (; started < count; started++) {
-        workers[started] = (worker){&p, extractors[started], 0};
+    for (; started < helpers; started++) {
+        workers[started] = (worker){&p, extractors[started + 1], 0};
         if (pthread_create(&workers[started].thread, NULL, work, &workers[started]) != 0)
             break;
     }
-    int rc = started == count ? feed(&p, reader, appender, cb, err)
-                              : ng_fail(err, NG_ERR_INVALID, NULL, "cannot start %zu threads", count);
+    int rc = started == helpers
+                 ? feed(&p, extractors[0], reader, appender, cb, err)
+                 : ng_fail(err, NG_ERR_INVALID, NULL, "cannot start %zu threads", helpers);
     pthread_mutex_lock(&p.lock);
     p.closing = 1;
     pthread_cond_broadcast(&p.queued);
