@@ -1,7 +1,8 @@
 /* The JSON writer on several threads: a graph large enough to be cut into
  * many pieces, with strings that need escaping and sanitising, must give
- * the bytes of one thread whatever the count, and a failed write must be
- * reported rather than hang. */
+ * the bytes of one thread whatever the count, into a memory stream (one
+ * thread writes) or a file (every thread writes at offsets), and a failed
+ * write must be reported rather than hang. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -142,6 +143,36 @@ static void small_graphs_are_the_same_on_every_thread_count(void **state)
     ng_graph_free(empty);
 }
 
+/* Into a file, pieces are written at their offsets by every thread: after
+ * what the stream held already, and the stream goes on after them. */
+static void a_file_gets_the_same_bytes_at_its_position(void **state)
+{
+    (void)state;
+    ng_graph *g = large_graph();
+    size_t one_len;
+    char *one = json_of(g, 1, &one_len);
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(fputs("before\n", f) >= 0, 1); /* still in the stream's buffer */
+    ng_error err;
+    assert_int_equal(ng_io_write_threads(g, NG_FORMAT_JSON, f, 3, &err), 0);
+    assert_int_equal(fputs("after\n", f) >= 0, 1);
+    assert_int_equal(fflush(f), 0);
+    long total = ftell(f);
+    assert_int_equal(total, (long)(7 + one_len + 6));
+    char *back = malloc((size_t)total);
+    assert_non_null(back);
+    rewind(f);
+    assert_int_equal(fread(back, 1, (size_t)total, f), (size_t)total);
+    assert_memory_equal(back, "before\n", 7);
+    assert_memory_equal(back + 7, one, one_len);
+    assert_memory_equal(back + 7 + one_len, "after\n", 6);
+    free(back);
+    fclose(f);
+    free(one);
+    ng_graph_free(g);
+}
+
 static void write_error_is_reported_on_several_threads(void **state)
 {
     (void)state;
@@ -161,6 +192,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(large_graph_is_the_same_on_every_thread_count),
         cmocka_unit_test(small_graphs_are_the_same_on_every_thread_count),
+        cmocka_unit_test(a_file_gets_the_same_bytes_at_its_position),
         cmocka_unit_test(write_error_is_reported_on_several_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
