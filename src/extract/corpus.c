@@ -2,14 +2,15 @@
  *
  * Each document is extracted apart (found.h) and then appended to the
  * graph, so a document is read the same way whatever came before it. With
- * several threads the calling thread takes units of input (a file, a JSON
- * Lines record; see text/unit.h) into the slots of a ring, and the workers
- * read, normalise and extract them. The calling thread then finishes the
- * units slot after slot, in the order it took them: it reports their
- * warnings and errors, names their documents and appends their findings,
- * so the graph and the messages are those of one thread. A unit's slot is
- * its number modulo the ring's size; taking waits for the slot to come
- * free, which bounds the memory to a few documents per thread.
+ * N threads the calling thread takes units of input (a file, a JSON Lines
+ * record; see text/unit.h) into the slots of a ring, and N - 1 workers,
+ * and the calling thread when it has nothing else to do, read, normalise
+ * and extract them. The calling thread finishes the units slot after slot,
+ * in the order it took them: it reports their warnings and errors, names
+ * their documents and appends their findings, so the graph and the
+ * messages are those of one thread. A unit's slot is its number modulo
+ * the ring's size; taking waits for the slot to come free, which bounds
+ * the memory to some documents per thread.
  *
  * The threads are POSIX threads: ThreadSanitizer does not see the ones
  * C11's thrd_create starts, and no data race would be found. */
