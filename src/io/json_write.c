@@ -12,8 +12,9 @@
  * The three lists (documents, nodes, edges) are cut into pieces of a few
  * hundred kilobytes of output. The text of a piece depends only on its
  * records and on whether it opens its list, so with several threads the
- * pieces are formatted in parallel and written in order: the bytes are
- * those of one thread. (POSIX threads, as in extract/corpus.c, so that
+ * pieces are formatted in parallel and written in order, or, into a file,
+ * each at its offset once the pieces before it are formatted: the bytes
+ * are those of one thread. (POSIX threads, as in extract/corpus.c, so that
  * ThreadSanitizer sees them.) */
 #define _GNU_SOURCE /* sync_file_range */
 #include <errno.h>
@@ -35,7 +36,7 @@
 /* The output a piece aims at, in estimated bytes. */
 #define PIECE_SIZE (256 * 1024)
 /* Pieces in flight per thread: enough to keep every thread busy while
- * the calling thread writes. */
+ * the calling thread places them. */
 #define PIECES_PER_THREAD 4
 /* How much is written between two requests to start writing it back. */
 #define WRITEBACK_SIZE (16 * 1024 * 1024)
