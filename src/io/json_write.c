@@ -12,9 +12,8 @@
  * The three lists (documents, nodes, edges) are cut into pieces of a few
  * hundred kilobytes of output. The text of a piece depends only on its
  * records and on whether it opens its list, so with several threads the
- * pieces are formatted in parallel and written in order, or, into a file,
- * each at its offset once the pieces before it are formatted: the bytes
- * are those of one thread. (POSIX threads, as in extract/corpus.c, so that
+ * pieces are formatted in parallel and written in order: the bytes are
+ * those of one thread. (POSIX threads, as in extract/corpus.c, so that
  * ThreadSanitizer sees them.) */
 #define _GNU_SOURCE /* sync_file_range */
 #include <errno.h>
@@ -23,8 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <newsgraph/version.h>
 
@@ -36,7 +33,7 @@
 /* The output a piece aims at, in estimated bytes. */
 #define PIECE_SIZE (256 * 1024)
 /* Pieces in flight per thread: enough to keep every thread busy while
- * the calling thread places them. */
+ * the calling thread writes. */
 #define PIECES_PER_THREAD 4
 /* How much is written between two requests to start writing it back. */
 #define WRITEBACK_SIZE (16 * 1024 * 1024)
@@ -297,18 +294,7 @@ static const list edges = {"edges", ng_graph_edge_count, write_edge, edge_size};
 
 /* --- pieces ---------------------------------------------------------------- */
 
-/* A piece goes through these in order; the calling thread takes it from
- * formatted to placed (its offset in the file is then known) and from
- * written back to free, anyone else does the work in between. */
-enum piece_state {
-    PIECE_FREE,
-    PIECE_QUEUED,
-    PIECE_FORMATTING,
-    PIECE_FORMATTED,
-    PIECE_PLACED,
-    PIECE_WRITING,
-    PIECE_WRITTEN
-};
+enum piece_state { PIECE_FREE, PIECE_QUEUED, PIECE_FORMATTING, PIECE_FORMATTED };
 
 /* Records [begin, end) of a list, formatted at `depth`. */
 typedef struct piece {
@@ -319,8 +305,6 @@ typedef struct piece {
     int depth;
     ng_buf out;
     int nomem;
-    off_t offset; /* where it goes in the file, once placed */
-    int errnum;   /* why writing it failed, or 0 */
 } piece;
 
 static void piece_format(piece *pc, const ng_graph *g)
@@ -333,67 +317,43 @@ static void piece_format(piece *pc, const ng_graph *g)
     pc->nomem = f.nomem;
 }
 
-/* Writes all of data at offset; returns 0 or errno. */
-static int write_at(int fd, const char *data, size_t n, off_t offset)
-{
-    while (n > 0) {
-        ssize_t done = pwrite(fd, data, n, offset);
-        if (done < 0 && errno == EINTR)
-            continue;
-        if (done <= 0)
-            return done < 0 ? errno : EIO;
-        data += done;
-        n -= (size_t)done;
-        offset += done;
-    }
-    return 0;
-}
-
-/* Threads formatting and writing pieces, and the ring of pieces they
- * share with the calling thread, which does the same work while it waits
- * (so `threads` threads in all). With a file to write at offsets (fd >= 0)
- * the writing is shared too: copying 263 MiB into the page cache took
- * longer than formatting it on two threads. */
+/* Threads formatting pieces, and the ring of pieces they share with the
+ * calling thread. The calling thread writes the pieces in order and
+ * formats some itself while it waits, so `threads` threads work in all.
+ * Writing stays on one thread: a file takes one write at a time, and
+ * threads writing at their own offsets only waited for each other. */
 typedef struct pool {
     pthread_mutex_t lock;
-    pthread_cond_t queued;  /* there is work, or the pool is closing */
-    pthread_cond_t done;    /* some work is done */
+    pthread_cond_t queued;  /* a piece was queued, or the pool is closing */
+    pthread_cond_t done;    /* a piece is formatted */
     piece *pieces;
     size_t count;
     int closing;
     const ng_graph *graph;
-    int fd;                 /* -1: the calling thread writes through the stream */
     pthread_t *threads;
     size_t started;
 } pool;
 
-/* The piece of the smallest number with work to do, or NULL. Called
- * locked. */
-static piece *next_job(pool *p)
+/* The queued piece of the smallest number, or NULL. Called locked. */
+static piece *next_queued(pool *p)
 {
     piece *best = NULL;
     for (size_t i = 0; i < p->count; i++) {
         piece *pc = &p->pieces[i];
-        if ((pc->state == PIECE_QUEUED || pc->state == PIECE_PLACED) &&
-            (!best || pc->number < best->number))
+        if (pc->state == PIECE_QUEUED && (!best || pc->number < best->number))
             best = pc;
     }
     return best;
 }
 
-/* Formats or writes pc, whose work was claimed by this thread. Called
- * locked; unlocks while working. */
-static void do_job(pool *p, piece *pc)
+/* Formats a queued piece. Called locked; unlocks while formatting. */
+static void format_queued(pool *p, piece *pc)
 {
-    int writing = pc->state == PIECE_PLACED;
-    pc->state = writing ? PIECE_WRITING : PIECE_FORMATTING;
+    pc->state = PIECE_FORMATTING;
     pthread_mutex_unlock(&p->lock);
-    if (writing)
-        pc->errnum = write_at(p->fd, pc->out.data, pc->out.len, pc->offset);
-    else
-        piece_format(pc, p->graph);
+    piece_format(pc, p->graph);
     pthread_mutex_lock(&p->lock);
-    pc->state = writing ? PIECE_WRITTEN : PIECE_FORMATTED;
+    pc->state = PIECE_FORMATTED;
     pthread_cond_broadcast(&p->done);
 }
 
@@ -403,11 +363,11 @@ static void *help(void *arg)
     pthread_mutex_lock(&p->lock);
     for (;;) {
         piece *pc = NULL;
-        while (!p->closing && !(pc = next_job(p)))
+        while (!p->closing && !(pc = next_queued(p)))
             pthread_cond_wait(&p->queued, &p->lock);
         if (!pc)
             break;
-        do_job(p, pc);
+        format_queued(p, pc);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -438,7 +398,6 @@ static int pool_open(pool *p, const ng_graph *g, size_t threads)
 {
     *p = (pool){0};
     p->graph = g;
-    p->fd = -1;
     p->count = PIECES_PER_THREAD * threads;
     p->pieces = calloc(p->count, sizeof *p->pieces);
     p->threads = calloc(threads, sizeof *p->threads);
@@ -477,7 +436,6 @@ typedef struct writer {
     int errnum;    /* why */
     int nomem;     /* an allocation failed */
     size_t unsynced; /* bytes written since writeback was last asked for */
-    off_t at;      /* with pool->fd: where the next byte goes */
 } writer;
 
 /* Asks the system to start writing what the file holds to disk, so that
@@ -488,41 +446,22 @@ static void start_writeback(writer *w)
 {
 #if defined(__linux__)
     int fd = fileno(w->file);
-    if (fd >= 0 && (w->pool && w->pool->fd >= 0 ? 1 : fflush(w->file) == 0))
+    if (fd >= 0 && fflush(w->file) == 0)
         sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 #endif
     w->unsynced = 0;
 }
 
-static void count_written(writer *w, size_t n)
-{
-    w->unsynced += n;
-    if (!w->failed && w->unsynced >= WRITEBACK_SIZE)
-        start_writeback(w);
-}
-
-static void fail_write(writer *w, int errnum)
-{
-    if (!w->failed) {
-        w->failed = 1;
-        w->errnum = errnum;
-    }
-}
-
-/* Writes text at the end of what is written, and empties it. */
+/* Writes text after what is written, and empties it. */
 static void emit(writer *w, ng_buf *text)
 {
-    if (!w->failed && text->len) {
-        if (w->pool && w->pool->fd >= 0) {
-            int errnum = write_at(w->pool->fd, text->data, text->len, w->at);
-            if (errnum)
-                fail_write(w, errnum);
-            w->at += (off_t)text->len;
-        } else if (fwrite(text->data, 1, text->len, w->file) != text->len) {
-            fail_write(w, errno);
-        }
-        count_written(w, text->len);
+    if (!w->failed && text->len && fwrite(text->data, 1, text->len, w->file) != text->len) {
+        w->failed = 1;
+        w->errnum = errno;
     }
+    w->unsynced += text->len;
+    if (!w->failed && w->unsynced >= WRITEBACK_SIZE)
+        start_writeback(w);
     ng_buf_clear(text);
 }
 
@@ -544,92 +483,54 @@ static void cut(const writer *w, const list *l, size_t count, size_t *at, piece 
     *at = i;
 }
 
+static void write_piece(writer *w, piece *pc)
+{
+    w->nomem |= pc->nomem;
+    if (!stopped(w))
+        emit(w, &pc->out);
+}
+
 static void list_alone(writer *w, const list *l, size_t count)
 {
     for (size_t at = 0; at < count && !stopped(w);) {
         cut(w, l, count, &at, &w->alone);
         piece_format(&w->alone, w->graph);
-        w->nomem |= w->alone.nomem;
-        if (!w->nomem)
-            emit(w, &w->alone.out);
+        write_piece(w, &w->alone);
     }
 }
 
-/* Gives a formatted piece its place after what is written: writing it
- * becomes a job, or the calling thread writes it to the stream now.
- * Called locked. */
-static void place(writer *w, piece *pc)
-{
-    pool *p = w->pool;
-    w->nomem |= pc->nomem;
-    if (stopped(w) || p->fd < 0) {
-        pthread_mutex_unlock(&p->lock);
-        if (!stopped(w))
-            emit(w, &pc->out);
-        pthread_mutex_lock(&p->lock);
-        pc->state = PIECE_WRITTEN;
-        return;
-    }
-    pc->offset = w->at;
-    w->at += (off_t)pc->out.len;
-    pc->state = PIECE_PLACED;
-    pthread_cond_signal(&p->queued);
-}
-
-/* What the calling thread does next on the ring: queue, place, release,
- * or help; `queued`, `placed` and `released` count pieces, in order. */
-typedef struct ring_state {
-    size_t queued, placed, released;
-} ring_state;
-
-/* Places or releases the oldest piece that is ready for it, or works on a
- * job, or waits. Called locked. */
-static void advance(writer *w, ring_state *r)
-{
-    pool *p = w->pool;
-    piece *pc = &p->pieces[r->placed % p->count];
-    if (r->placed < r->queued && pc->state == PIECE_FORMATTED) {
-        place(w, pc);
-        r->placed++;
-        return;
-    }
-    pc = &p->pieces[r->released % p->count];
-    if (r->released < r->placed && pc->state == PIECE_WRITTEN) {
-        if (pc->errnum)
-            fail_write(w, pc->errnum);
-        else if (p->fd >= 0)
-            count_written(w, pc->out.len);
-        pc->state = PIECE_FREE;
-        r->released++;
-        return;
-    }
-    pc = next_job(p);
-    if (pc)
-        do_job(p, pc);
-    else
-        pthread_cond_wait(&p->done, &p->lock);
-}
-
-/* Queues pieces while the ring has room, and places and releases them in
- * order. Pieces go round the ring in order, so the next one to queue is
- * free exactly when fewer than p->count are in flight. */
+/* Queues pieces while the ring has room, and writes them in order; while
+ * the next one is not formatted, formats one itself. Pieces go round the
+ * ring in order, so the next one to queue is free exactly when fewer than
+ * p->count are in flight. */
 static void list_shared(writer *w, const list *l, size_t count)
 {
     pool *p = w->pool;
-    ring_state r = {0, 0, 0};
-    size_t at = 0;
+    size_t queued = 0, written = 0, at = 0;
     pthread_mutex_lock(&p->lock);
-    while ((at < count && !stopped(w)) || r.released < r.queued) {
-        if (at < count && !stopped(w) && r.queued - r.released < p->count) {
-            piece *pc = &p->pieces[r.queued % p->count];
+    while ((at < count && !stopped(w)) || written < queued) {
+        if (at < count && !stopped(w) && queued - written < p->count) {
+            piece *pc = &p->pieces[queued % p->count];
             cut(w, l, count, &at, pc);
-            pc->number = r.queued++;
-            pc->errnum = 0;
+            pc->number = queued++;
             pc->state = PIECE_QUEUED;
             pthread_cond_signal(&p->queued);
             continue;
         }
-        advance(w, &r);
+        piece *head = &p->pieces[written % p->count];
+        if (head->state == PIECE_FORMATTED) {
+            head->state = PIECE_FREE;
+            written++;
+            pthread_mutex_unlock(&p->lock);
+            write_piece(w, head);
+            pthread_mutex_lock(&p->lock);
+            continue;
+        }
+        piece *pc = next_queued(p);
+        if (pc)
+            format_queued(p, pc);
+        else
+            pthread_cond_wait(&p->done, &p->lock);
     }
     pthread_mutex_unlock(&p->lock);
 }
@@ -674,32 +575,13 @@ static void write_graph(writer *w)
         emit(w, &f->out);
 }
 
-/* The file under `out` when pieces can be written at offsets in it:
- * a regular file, not in append mode, whose position is known. Sets *at
- * to that position; -1 otherwise. */
-static int file_for_offsets(FILE *out, off_t *at)
-{
-    int fd = fileno(out);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (fcntl(fd, F_GETFL) & O_APPEND) || fflush(out) != 0)
-        return -1;
-    *at = lseek(fd, 0, SEEK_CUR);
-    return *at < 0 ? -1 : fd;
-}
-
 int ng_json_write_threads(const ng_graph *graph, FILE *out, size_t threads, ng_error *err)
 {
-    writer w = {graph, out, {{0}, 0, 1, 0}, NULL, {0}, 0, 0, 0, 0, 0};
+    writer w = {graph, out, {{0}, 0, 1, 0}, NULL, {0}, 0, 0, 0, 0};
     pool p;
-    if (threads > 1 && pool_open(&p, graph, threads) == 0) {
+    if (threads > 1 && pool_open(&p, graph, threads) == 0)
         w.pool = &p;
-        p.fd = file_for_offsets(out, &w.at);
-    }
     write_graph(&w);
-    /* The stream goes on after what was written beside it. */
-    if (w.pool && p.fd >= 0 && fseeko(out, w.at, SEEK_SET) != 0)
-        fail_write(&w, errno);
     if (w.pool)
         pool_close(w.pool);
     ng_buf_free(&w.main.out);

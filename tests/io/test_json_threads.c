@@ -1,8 +1,7 @@
 /* The JSON writer on several threads: a graph large enough to be cut into
  * many pieces, with strings that need escaping and sanitising, must give
- * the bytes of one thread whatever the count, into a memory stream (one
- * thread writes) or a file (every thread writes at offsets), and a failed
- * write must be reported rather than hang. */
+ * the bytes of one thread whatever the count, into a memory stream or a
+ * file, and a failed write must be reported rather than hang. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -143,8 +142,8 @@ static void small_graphs_are_the_same_on_every_thread_count(void **state)
     ng_graph_free(empty);
 }
 
-/* Into a file, pieces are written at their offsets by every thread: after
- * what the stream held already, and the stream goes on after them. */
+/* Into a file: after what the stream held already, and the stream goes
+ * on after them. */
 static void a_file_gets_the_same_bytes_at_its_position(void **state)
 {
     (void)state;
