@@ -18,7 +18,7 @@
 
 #define MAX_THREADS 5
 /* More than the units in flight on MAX_THREADS, so that a stop is seen. */
-#define TEXT_FILES 200
+#define TEXT_FILES 600
 
 static char corpus_dir[] = "/tmp/ng-corpus-XXXXXX";
 
