@@ -15,13 +15,16 @@
 
 #include "fixtures.h"
 
+#define LONG_SENTENCE                                                                       \
+    "a long sentence that repeats itself, a long sentence that repeats itself, a long "    \
+    "sentence that repeats itself."
+
 /* Strings that every output format must survive, cycled through. */
 static const char *const awkward[] = {
     "plain", "quote \" and backslash \\", "tab\tnewline\ncarriage\r",
     "bell \a and DEL \x7f", "invalid \xff\xfe UTF-8 \xe2\x82", "C1 \xc2\x85 control",
     "bidi \xe2\x80\xae override", "\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80 and \xe4\xb8\xad\xe6\x96\x87",
-    "not a character \xef\xbf\xbe", "", "a long sentence that repeats itself, "
-    "a long sentence that repeats itself, a long sentence that repeats itself.",
+    "not a character \xef\xbf\xbe", "", LONG_SENTENCE,
 };
 #define AWKWARD_COUNT (sizeof awkward / sizeof awkward[0])
 
