@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "cli/cli.h"
 #include "cli/progress.h"
@@ -161,8 +164,27 @@ static ng_extractor **make_extractors(const cli_corpus *c, size_t count, int *rc
     return xs;
 }
 
+/* The heap policy of a run that builds a large graph, on several threads
+ * above all (glibc only). The graph's hash tables double to tens of
+ * megabytes: by default each new table is a fresh mapping, faulted in
+ * page by page, and the old one is unmapped, which interrupts the other
+ * threads' cores to flush their TLBs; and the heap grows 128 KiB at a
+ * time, each growth holding up the page faults of the other threads. On
+ * two threads of the 100 MiB benchmark that was a third of a second of
+ * system time. Tables now come from the heap, freed memory stays there
+ * for the next ones, and the heap grows 64 MiB at a time. */
+static void tune_heap(void)
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TOP_PAD, 64 * 1024 * 1024);
+#endif
+}
+
 int cli_corpus_extract(const cli_corpus *c, const char *command, ng_graph **graph)
 {
+    tune_heap();
     int rc = 0;
     *graph = NULL;
     size_t jobs = c->jobs ? c->jobs : 1;

@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <newsgraph/version.h>
 
@@ -295,7 +294,7 @@ static const list edges = {"edges", ng_graph_edge_count, write_edge, edge_size};
 
 /* --- pieces ---------------------------------------------------------------- */
 
-enum piece_state { PIECE_FREE, PIECE_QUEUED, PIECE_RUNNING, PIECE_DONE };
+enum piece_state { PIECE_FREE, PIECE_QUEUED, PIECE_FORMATTING, PIECE_FORMATTED };
 
 /* Records [begin, end) of a list, formatted at `depth`. */
 typedef struct piece {
@@ -318,11 +317,15 @@ static void piece_format(piece *pc, const ng_graph *g)
     pc->nomem = f.nomem;
 }
 
-/* Threads formatting pieces, and the ring of pieces they share. */
+/* Threads formatting pieces, and the ring of pieces they share with the
+ * calling thread. The calling thread writes the pieces in order and
+ * formats some itself while it waits, so `threads` threads work in all.
+ * Writing stays on one thread: a file takes one write at a time, and
+ * threads writing at their own offsets only waited for each other. */
 typedef struct pool {
     pthread_mutex_t lock;
     pthread_cond_t queued;  /* a piece was queued, or the pool is closing */
-    pthread_cond_t done;    /* a piece is done */
+    pthread_cond_t done;    /* a piece is formatted */
     piece *pieces;
     size_t count;
     int closing;
@@ -343,7 +346,18 @@ static piece *next_queued(pool *p)
     return best;
 }
 
-static void *format_pieces(void *arg)
+/* Formats a queued piece. Called locked; unlocks while formatting. */
+static void format_queued(pool *p, piece *pc)
+{
+    pc->state = PIECE_FORMATTING;
+    pthread_mutex_unlock(&p->lock);
+    piece_format(pc, p->graph);
+    pthread_mutex_lock(&p->lock);
+    pc->state = PIECE_FORMATTED;
+    pthread_cond_broadcast(&p->done);
+}
+
+static void *help(void *arg)
 {
     pool *p = arg;
     pthread_mutex_lock(&p->lock);
@@ -353,12 +367,7 @@ static void *format_pieces(void *arg)
             pthread_cond_wait(&p->queued, &p->lock);
         if (!pc)
             break;
-        pc->state = PIECE_RUNNING;
-        pthread_mutex_unlock(&p->lock);
-        piece_format(pc, p->graph);
-        pthread_mutex_lock(&p->lock);
-        pc->state = PIECE_DONE;
-        pthread_cond_broadcast(&p->done);
+        format_queued(p, pc);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -383,8 +392,8 @@ static void pool_close(pool *p)
     free(p->threads);
 }
 
-/* Starts `threads` formatting threads. Returns 0, or -1 when they cannot
- * be had (the caller then formats alone). */
+/* Starts threads - 1 helpers. Returns 0, or -1 when they cannot be had
+ * (the caller then works alone). */
 static int pool_open(pool *p, const ng_graph *g, size_t threads)
 {
     *p = (pool){0};
@@ -405,8 +414,8 @@ static int pool_open(pool *p, const ng_graph *g, size_t threads)
         free(p->threads);
         return -1;
     }
-    for (; p->started < threads; p->started++)
-        if (pthread_create(&p->threads[p->started], NULL, format_pieces, p) != 0)
+    for (; p->started < threads - 1; p->started++)
+        if (pthread_create(&p->threads[p->started], NULL, help, p) != 0)
             break;
     if (p->started == 0) {
         pool_close(p);
@@ -443,6 +452,7 @@ static void start_writeback(writer *w)
     w->unsynced = 0;
 }
 
+/* Writes text after what is written, and empties it. */
 static void emit(writer *w, ng_buf *text)
 {
     if (!w->failed && text->len && fwrite(text->data, 1, text->len, w->file) != text->len) {
@@ -476,7 +486,7 @@ static void cut(const writer *w, const list *l, size_t count, size_t *at, piece 
 static void write_piece(writer *w, piece *pc)
 {
     w->nomem |= pc->nomem;
-    if (!w->nomem)
+    if (!stopped(w))
         emit(w, &pc->out);
 }
 
@@ -489,38 +499,40 @@ static void list_alone(writer *w, const list *l, size_t count)
     }
 }
 
-static void set_state(pool *p, piece *pc, enum piece_state state)
-{
-    pthread_mutex_lock(&p->lock);
-    pc->state = state;
-    if (state == PIECE_QUEUED)
-        pthread_cond_signal(&p->queued);
-    pthread_mutex_unlock(&p->lock);
-}
-
-/* Queues pieces while the ring has room, and writes them in order. Pieces
- * are queued and written in ring order, so the next one to queue is free
- * exactly when fewer than p->count are in flight. */
+/* Queues pieces while the ring has room, and writes them in order; while
+ * the next one is not formatted, formats one itself. Pieces go round the
+ * ring in order, so the next one to queue is free exactly when fewer than
+ * p->count are in flight. */
 static void list_shared(writer *w, const list *l, size_t count)
 {
     pool *p = w->pool;
-    size_t queued = 0, written = 0;
-    for (size_t at = 0; (at < count && !stopped(w)) || written < queued;) {
+    size_t queued = 0, written = 0, at = 0;
+    pthread_mutex_lock(&p->lock);
+    while ((at < count && !stopped(w)) || written < queued) {
         if (at < count && !stopped(w) && queued - written < p->count) {
             piece *pc = &p->pieces[queued % p->count];
             cut(w, l, count, &at, pc);
             pc->number = queued++;
-            set_state(p, pc, PIECE_QUEUED);
+            pc->state = PIECE_QUEUED;
+            pthread_cond_signal(&p->queued);
             continue;
         }
-        piece *pc = &p->pieces[written++ % p->count];
-        pthread_mutex_lock(&p->lock);
-        while (pc->state != PIECE_DONE)
+        piece *head = &p->pieces[written % p->count];
+        if (head->state == PIECE_FORMATTED) {
+            head->state = PIECE_FREE;
+            written++;
+            pthread_mutex_unlock(&p->lock);
+            write_piece(w, head);
+            pthread_mutex_lock(&p->lock);
+            continue;
+        }
+        piece *pc = next_queued(p);
+        if (pc)
+            format_queued(p, pc);
+        else
             pthread_cond_wait(&p->done, &p->lock);
-        pc->state = PIECE_FREE;
-        pthread_mutex_unlock(&p->lock);
-        write_piece(w, pc);
     }
+    pthread_mutex_unlock(&p->lock);
 }
 
 static void write_list(writer *w, const list *l)

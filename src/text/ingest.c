@@ -71,6 +71,7 @@ struct ng_reader {
     ng_buf scratch;
 
     ng_unit unit;         /* the one ng_reader_next hands out */
+    ng_unit_buffers buffers;
 };
 
 /* ---- warnings ---------------------------------------------------------- */
@@ -313,6 +314,7 @@ void ng_reader_free(ng_reader *r)
     ng_strmap_free(&r->names);
     ng_buf_free(&r->scratch);
     ng_unit_release(&r->unit);
+    ng_unit_buffers_free(&r->buffers);
     free(r);
 }
 
@@ -536,7 +538,7 @@ int ng_reader_next(ng_reader *r, const ng_document **doc, ng_error *err)
         int rc = ng_unit_take(r, &r->unit, err);
         if (rc <= 0)
             return rc;
-        ng_unit_load(&r->unit);
+        ng_unit_load(&r->unit, &r->buffers);
         rc = ng_unit_finish(r, &r->unit, doc, err);
         if (rc != 0)
             return rc;

@@ -29,6 +29,14 @@
 
 /* ---- the unit ----------------------------------------------------------- */
 
+void ng_unit_buffers_free(ng_unit_buffers *b)
+{
+    ng_buf_free(&b->raw);
+    ng_buf_free(&b->text);
+    free(b->origin);
+    *b = (ng_unit_buffers){0};
+}
+
 void ng_unit_reset(ng_unit *u)
 {
     free(u->title);
@@ -38,9 +46,9 @@ void ng_unit_reset(ng_unit *u)
     u->warning_count = 0;
     u->warnings_lost = 0;
     u->doc = (ng_document){0};
+    u->buffers = NULL;
     u->read_errno = 0;
-    ng_buf_clear(&u->raw);
-    ng_buf_clear(&u->text);
+    ng_buf_clear(&u->input);
     ng_buf_clear(&u->id);
 }
 
@@ -49,11 +57,8 @@ void ng_unit_release(ng_unit *u)
     ng_unit_reset(u);
     free(u->text_line);
     free(u->warnings);
-    ng_buf_free(&u->raw);
-    ng_buf_free(&u->text);
-    ng_buf_free(&u->scratch);
+    ng_buf_free(&u->input);
     ng_buf_free(&u->id);
-    free(u->origin);
     *u = (ng_unit){0};
 }
 
@@ -203,9 +208,10 @@ static void locate(const char *raw, size_t off, long *line, long *column)
  * prefix, leaving the rest of the line (often the headline) as text. */
 static void take_date_line(ng_unit *u)
 {
-    char *text = u->text.data;
+    ng_unit_buffers *b = u->buffers;
+    char *text = b->text.data;
     size_t start, date;
-    if (!find_date_line(text, u->text.len, &start, &date))
+    if (!find_date_line(text, b->text.len, &start, &date))
         return;
     if (is_date(text + date)) {
         memcpy(u->date, text + date, DATE_LEN);
@@ -213,8 +219,8 @@ static void take_date_line(ng_unit *u)
         u->doc.date = u->date;
     } else {
         long line, column;
-        locate(u->raw.data, u->origin[date], &line, &column);
-        ng_unit_warn(u, NG_ERR_PARSE, u->path, line, column, (long long)u->origin[date],
+        locate(b->raw.data, b->origin[date], &line, &column);
+        ng_unit_warn(u, NG_ERR_PARSE, u->path, line, column, (long long)b->origin[date],
                      "invalid date '%.10s' ignored", text + date);
     }
     memset(text + start, ' ', date + DATE_LEN - start);
@@ -245,39 +251,41 @@ static void warn_repairs(ng_unit *u, const ng_normalize_report *rep, long record
     long line = record_line, column = 0;
     long long offset = -1;
     if (record_line == 0) { /* a file: point at the byte */
-        locate(u->raw.data, first, &line, &column);
+        locate(u->buffers->raw.data, first, &line, &column);
         offset = (long long)first;
     }
     ng_unit_warn(u, NG_ERR_ENCODING, u->path, line, column, offset, "%s%s%s%s", invalid,
                  *invalid && *control ? "; " : "", control, record_line ? " of the record" : "");
 }
 
-/* Normalises u->raw into the document text. Returns 1 when the document
- * is ready, 0 when it was skipped (with a warning), or NG_ERR_NOMEM. */
+/* Normalises the raw bytes into the document text. Returns 1 when the
+ * document is ready, 0 when it was skipped (with a warning), or
+ * NG_ERR_NOMEM. */
 static int prepare_text(ng_unit *u, long record_line, int dated)
 {
+    ng_unit_buffers *b = u->buffers;
     ng_normalize_report rep;
-    ng_buf_clear(&u->text);
-    if (ng_normalize(u->raw.data ? u->raw.data : "", u->raw.len, &u->text, &u->origin,
-                     &u->origin_cap, &rep) != 0)
+    ng_buf_clear(&b->text);
+    if (ng_normalize(b->raw.data ? b->raw.data : "", b->raw.len, &b->text, &b->origin,
+                     &b->origin_cap, &rep) != 0)
         return ng_fail_nomem(&u->err);
     if (dated)
         take_date_line(u);
-    if (is_white(u->text.data, u->text.len)) {
+    if (is_white(b->text.data, b->text.len)) {
         ng_unit_warn(u, NG_ERR_INVALID, u->path, record_line, 0, -1, "empty document skipped");
         return 0;
     }
     warn_repairs(u, &rep, record_line);
     if (!u->keep_furniture)
-        ng_furniture_blank(u->text.data, u->text.len);
+        ng_furniture_blank(b->text.data, b->text.len);
     ng_document *d = &u->doc;
     d->source = u->path;
     d->line = record_line;
-    d->raw = u->raw.data;
-    d->raw_length = u->raw.len;
-    d->text = u->text.data;
-    d->length = u->text.len;
-    d->origin = u->origin;
+    d->raw = b->raw.data;
+    d->raw_length = b->raw.len;
+    d->text = b->text.data;
+    d->length = b->text.len;
+    d->origin = b->origin;
     return 1;
 }
 
@@ -289,19 +297,19 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Reads all of `f` into u->raw. Returns 0 or errno. */
-static int read_all(ng_unit *u, FILE *f)
+/* Reads all of `f` into buf. Returns 0 or errno. */
+static int read_all(ng_buf *buf, FILE *f)
 {
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        ng_buf_reserve(&u->raw, (size_t)st.st_size) != 0)
+        ng_buf_reserve(buf, (size_t)st.st_size) != 0)
         return ENOMEM;
     for (;;) {
-        if (ng_buf_reserve(&u->raw, 65536) != 0)
+        if (ng_buf_reserve(buf, 65536) != 0)
             return ENOMEM;
-        size_t got = fread(u->raw.data + u->raw.len, 1, u->raw.cap - u->raw.len - 1, f);
-        u->raw.len += got;
-        u->raw.data[u->raw.len] = '\0';
+        size_t got = fread(buf->data + buf->len, 1, buf->cap - buf->len - 1, f);
+        buf->len += got;
+        buf->data[buf->len] = '\0';
         if (got == 0)
             return ferror(f) ? (errno ? errno : EIO) : 0;
     }
@@ -310,26 +318,29 @@ static int read_all(ng_unit *u, FILE *f)
 void ng_unit_read_stdin(ng_unit *u)
 {
     errno = 0;
-    u->read_errno = read_all(u, stdin);
+    u->read_errno = read_all(&u->input, stdin);
     clearerr(stdin);
 }
 
 static int load_plain(ng_unit *u)
 {
+    ng_buf *raw = &u->buffers->raw;
     int errnum = u->read_errno;
     if (u->kind == NG_UNIT_FILE) {
         FILE *f = fopen(u->path, "rb");
         if (!f)
             return ng_fail(&u->err, NG_ERR_IO, u->path, "cannot open: %s", strerror(errno));
         errno = 0;
-        errnum = read_all(u, f);
+        errnum = read_all(raw, f);
         fclose(f);
+    } else if (errnum == 0 && ng_buf_append(raw, u->input.data, u->input.len) != 0) {
+        errnum = ENOMEM;
     }
     if (errnum == ENOMEM)
         return ng_fail_nomem(&u->err);
     if (errnum != 0)
         return ng_fail(&u->err, NG_ERR_IO, u->path, "cannot read: %s", strerror(errnum));
-    if (ng_unit_looks_binary(u->raw.data, u->raw.len)) {
+    if (ng_unit_looks_binary(raw->data, raw->len)) {
         ng_unit_warn(u, NG_ERR_ENCODING, u->path, 0, 0, -1, "binary file skipped");
         return 0;
     }
@@ -388,6 +399,7 @@ static void record_date(ng_unit *u, const json_t *rec)
 /* Builds a document from a parsed record. */
 static int record_document(ng_unit *u, const json_t *rec)
 {
+    ng_buf *raw = &u->buffers->raw;
     const json_t *text = json_object_get(rec, "text");
     if (!json_is_object(rec) || !json_is_string(text)) {
         ng_fail(&u->err, NG_ERR_PARSE, u->path, "%s",
@@ -400,10 +412,10 @@ static int record_document(ng_unit *u, const json_t *rec)
     int rc = 0;
     if (json_is_string(title) && json_string_length(title) > 0) {
         u->title = ng_strndup(json_string_value(title), json_string_length(title));
-        rc = !u->title || append_json_string(&u->raw, title) != 0 ||
-             ng_buf_append_str(&u->raw, "\n\n") != 0;
+        rc = !u->title || append_json_string(raw, title) != 0 ||
+             ng_buf_append_str(raw, "\n\n") != 0;
     }
-    if (rc != 0 || append_json_string(&u->raw, text) != 0 || record_id(u, rec) != 0)
+    if (rc != 0 || append_json_string(raw, text) != 0 || record_id(u, rec) != 0)
         return ng_fail_nomem(&u->err);
     u->doc.title = u->title;
     record_date(u, rec);
@@ -428,8 +440,10 @@ static int load_record(ng_unit *u)
     return rc;
 }
 
-void ng_unit_load(ng_unit *u)
+void ng_unit_load(ng_unit *u, ng_unit_buffers *buffers)
 {
+    u->buffers = buffers;
+    ng_buf_clear(&buffers->raw);
     switch (u->kind) {
     case NG_UNIT_NOTE:
         return;

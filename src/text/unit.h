@@ -32,6 +32,18 @@ typedef enum ng_unit_kind {
     NG_UNIT_RECORD  /* one line of a JSON Lines corpus */
 } ng_unit_kind;
 
+/* What loading a unit reads and normalises into: a thread's, reused from
+ * one unit to the next. Zero-initialise; release with
+ * ng_unit_buffers_free. */
+typedef struct ng_unit_buffers {
+    ng_buf raw;
+    ng_buf text;
+    size_t *origin;
+    size_t origin_cap;
+} ng_unit_buffers;
+
+void ng_unit_buffers_free(ng_unit_buffers *b);
+
 typedef struct ng_unit {
     /* Set by ng_unit_take. Strings are borrowed from the reader. */
     ng_unit_kind kind;
@@ -44,6 +56,7 @@ typedef struct ng_unit {
     char *text_line;       /* RECORD: the line (getline's buffer) */
     size_t text_line_cap;
     size_t text_line_len;
+    ng_buf input;          /* STDIN: what it held */
     int read_errno;        /* STDIN: why reading failed, or 0 */
 
     /* Set by ng_unit_load (by ng_unit_take for a note). */
@@ -53,13 +66,12 @@ typedef struct ng_unit {
     size_t warning_count;
     size_t warning_cap;
     int warnings_lost;     /* out of memory while keeping one */
-    ng_document doc;       /* name provisional until ng_unit_finish */
-    ng_buf raw;
-    ng_buf text;
-    ng_buf scratch;
+    /* The document, its name provisional until ng_unit_finish. Its raw
+     * bytes, text and origins are in the buffers it was loaded with, and
+     * valid until they load another unit; the rest is the unit's. */
+    ng_document doc;
+    ng_unit_buffers *buffers; /* those it was loaded with */
     ng_buf id;             /* RECORD: the id asked for */
-    size_t *origin;
-    size_t origin_cap;
     char date[NG_UNIT_DATE_LEN + 1];
     char *title;
 } ng_unit;
@@ -75,14 +87,14 @@ void ng_unit_reset(ng_unit *u);
  * input has been read, or NG_ERR_NOMEM with err set. */
 int ng_unit_take(ng_reader *reader, ng_unit *u, ng_error *err);
 
-/* Reads and normalises the unit, setting status, err, warnings and, for a
- * document, doc with a provisional name. Safe on any thread, as long as no
- * other thread uses the same unit. */
-void ng_unit_load(ng_unit *u);
+/* Reads and normalises the unit into `buffers`, setting status, err,
+ * warnings and, for a document, doc with a provisional name. Safe on any
+ * thread, as long as no other thread uses the same unit or buffers. */
+void ng_unit_load(ng_unit *u, ng_unit_buffers *buffers);
 
 /* Reports the unit's warnings through the reader's callback; then returns
  * its error (err filled), 0 if it was skipped, or 1 with *doc set to its
- * document under the name it keeps (valid until the unit is reused; the
+ * document under the name it keeps (valid as said of ng_unit.doc; the
  * name until the reader is freed). */
 int ng_unit_finish(ng_reader *reader, ng_unit *u, const ng_document **doc, ng_error *err);
 

@@ -1,7 +1,7 @@
 /* The JSON writer on several threads: a graph large enough to be cut into
  * many pieces, with strings that need escaping and sanitising, must give
- * the bytes of one thread whatever the count, and a failed write must be
- * reported rather than hang. */
+ * the bytes of one thread whatever the count, into a memory stream or a
+ * file, and a failed write must be reported rather than hang. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,13 +15,16 @@
 
 #include "fixtures.h"
 
+#define LONG_SENTENCE                                                                       \
+    "a long sentence that repeats itself, a long sentence that repeats itself, a long "    \
+    "sentence that repeats itself."
+
 /* Strings that every output format must survive, cycled through. */
 static const char *const awkward[] = {
     "plain", "quote \" and backslash \\", "tab\tnewline\ncarriage\r",
     "bell \a and DEL \x7f", "invalid \xff\xfe UTF-8 \xe2\x82", "C1 \xc2\x85 control",
     "bidi \xe2\x80\xae override", "\xea\xb9\x80\xec\xa0\x95\xec\x9d\x80 and \xe4\xb8\xad\xe6\x96\x87",
-    "not a character \xef\xbf\xbe", "", "a long sentence that repeats itself, "
-    "a long sentence that repeats itself, a long sentence that repeats itself.",
+    "not a character \xef\xbf\xbe", "", LONG_SENTENCE,
 };
 #define AWKWARD_COUNT (sizeof awkward / sizeof awkward[0])
 
@@ -142,6 +145,36 @@ static void small_graphs_are_the_same_on_every_thread_count(void **state)
     ng_graph_free(empty);
 }
 
+/* Into a file: after what the stream held already, and the stream goes
+ * on after them. */
+static void a_file_gets_the_same_bytes_at_its_position(void **state)
+{
+    (void)state;
+    ng_graph *g = large_graph();
+    size_t one_len;
+    char *one = json_of(g, 1, &one_len);
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(fputs("before\n", f) >= 0, 1); /* still in the stream's buffer */
+    ng_error err;
+    assert_int_equal(ng_io_write_threads(g, NG_FORMAT_JSON, f, 3, &err), 0);
+    assert_int_equal(fputs("after\n", f) >= 0, 1);
+    assert_int_equal(fflush(f), 0);
+    long total = ftell(f);
+    assert_int_equal(total, (long)(7 + one_len + 6));
+    char *back = malloc((size_t)total);
+    assert_non_null(back);
+    rewind(f);
+    assert_int_equal(fread(back, 1, (size_t)total, f), (size_t)total);
+    assert_memory_equal(back, "before\n", 7);
+    assert_memory_equal(back + 7, one, one_len);
+    assert_memory_equal(back + 7 + one_len, "after\n", 6);
+    free(back);
+    fclose(f);
+    free(one);
+    ng_graph_free(g);
+}
+
 static void write_error_is_reported_on_several_threads(void **state)
 {
     (void)state;
@@ -161,6 +194,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(large_graph_is_the_same_on_every_thread_count),
         cmocka_unit_test(small_graphs_are_the_same_on_every_thread_count),
+        cmocka_unit_test(a_file_gets_the_same_bytes_at_its_position),
         cmocka_unit_test(write_error_is_reported_on_several_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
