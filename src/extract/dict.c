@@ -19,6 +19,7 @@
 #include "util/fail.h"
 #include "util/names.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 
 struct ng_dict_field {
     const char *key; /* static: one of key_rules[].key */
@@ -462,27 +463,9 @@ static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
             i++;
             continue;
         }
-        size_t len;
-        unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else {
+        size_t len = ng_utf8_sequence_length(s + i, n - i);
+        if (len == 0)
             return i;
-        }
-        if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-        }
         i += len;
     }
     return n;

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/entity_id.h"
 #include "util/buf.h"
 #include "util/fail.h"
-#include "util/names.h"
 #include "util/strmap.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -285,31 +285,12 @@ const ng_found_entity *ng_found_entity_by_id(const ng_found *f, const char *id)
     return e->gen == f->by_id.gen ? f->entities[e->item] : NULL;
 }
 
-/* Picks the id of a new entity as a graph does: the slug of the label,
- * or with the type appended, or with a counter too, until it is free or
- * an entity of that type has it (*existing is then that entity). */
-static int choose_id(ng_found *f, const char *label, ng_entity_type type,
-                     const ng_found_entity **existing)
+static const void *lookup_id(const void *found, const char *id, ng_entity_type *type)
 {
-    ng_buf *id = &f->id;
-    ng_buf_clear(id);
-    if (ng_name_slug(label, strlen(label), id) != 0)
-        return NG_ERR_NOMEM;
-    if (id->len == 0 && ng_buf_append_str(id, "entity") != 0)
-        return NG_ERR_NOMEM;
-    size_t base = id->len;
-    for (unsigned n = 0;; n++) {
-        const ng_found_entity *e = ng_found_entity_by_id(f, id->data);
-        if (!e || e->type == type) {
-            *existing = e;
-            return 0;
-        }
-        id->len = base;
-        int rc = n == 0 ? ng_buf_printf(id, "-%s", ng_entity_type_name(type))
-                        : ng_buf_printf(id, "-%s-%u", ng_entity_type_name(type), n + 1);
-        if (rc != 0)
-            return NG_ERR_NOMEM;
-    }
+    const ng_found_entity *e = ng_found_entity_by_id(found, id);
+    if (e)
+        *type = e->type;
+    return e;
 }
 
 /* A new entity with the id in f->id; NULL if out of memory. */
@@ -383,11 +364,12 @@ const ng_found_entity *ng_found_add_entity(ng_found *f, const char *label, ng_en
     entry *slot = table_find(&f->by_spelling, f, hash, same_spelling, &key);
     if (slot->gen == f->by_spelling.gen)
         return f->spellings[slot->item].entity;
-    const ng_found_entity *e = NULL;
-    if (choose_id(f, label, type, &e) != 0) {
+    const void *found;
+    if (ng_entity_id_choose(label, type, &f->id, lookup_id, f, &found) != 0) {
         ng_fail_nomem(err);
         return NULL;
     }
+    const ng_found_entity *e = found;
     if (e && ng_found_add_alias(f, e, label, err) != 0)
         return NULL;
     if (!e && !(e = create_entity(f, label, type))) {

@@ -8,6 +8,7 @@
 
 #include <newsgraph/graph.h>
 
+#include "graph/entity_id.h"
 #include "graph/intern.h"
 #include "util/buf.h"
 #include "util/fail.h"
@@ -312,30 +313,12 @@ static int valid_type(ng_entity_type type)
     return (int)type >= 0 && (int)type < NG_ENTITY_TYPE_COUNT;
 }
 
-/* Picks the id for a new entity of `type` from the slug of its label: the
- * slug itself, or the slug with the type appended, or with a counter too.
- * Sets *existing when an entity of that type already has the id. */
-static int choose_id(ng_graph *g, const char *label, ng_entity_type type, ng_buf *id,
-                     const ng_entity **existing)
+static const void *lookup_id(const void *graph, const char *id, ng_entity_type *type)
 {
-    *existing = NULL;
-    if (ng_name_slug(label, strlen(label), id) != 0)
-        return NG_ERR_NOMEM;
-    if (id->len == 0 && ng_buf_append_str(id, "entity") != 0)
-        return NG_ERR_NOMEM;
-    size_t base = id->len;
-    for (unsigned n = 0;; n++) {
-        const ng_entity *e = ng_graph_entity_by_id(g, id->data);
-        if (!e || e->type == type) {
-            *existing = e;
-            return 0;
-        }
-        id->len = base;
-        int rc = n == 0 ? ng_buf_printf(id, "-%s", ng_entity_type_name(type))
-                        : ng_buf_printf(id, "-%s-%u", ng_entity_type_name(type), n + 1);
-        if (rc != 0)
-            return NG_ERR_NOMEM;
-    }
+    const ng_entity *e = ng_graph_entity_by_id(graph, id);
+    if (e)
+        *type = e->type;
+    return e;
 }
 
 const ng_entity *ng_graph_add_entity(ng_graph *g, const char *label, ng_entity_type type,
@@ -346,12 +329,13 @@ const ng_entity *ng_graph_add_entity(ng_graph *g, const char *label, ng_entity_t
         return NULL;
     }
     ng_buf id = {0};
-    const ng_entity *e = NULL;
-    if (choose_id(g, label, type, &id, &e) != 0) {
+    const void *found;
+    if (ng_entity_id_choose(label, type, &id, lookup_id, g, &found) != 0) {
         ng_buf_free(&id);
         ng_fail_nomem(err);
         return NULL;
     }
+    const ng_entity *e = found;
     if (e) {
         ng_buf_free(&id);
         return ng_graph_add_alias(g, e, label, err) == 0 ? e : NULL;

@@ -24,6 +24,7 @@
 #include "io/loader.h"
 #include "util/fail.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 
 /* How much of a stream is at hand at once. */
 #define WINDOW_SIZE (256 * 1024)
@@ -341,34 +342,6 @@ static int is_plain(unsigned c)
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-/* Length of the well-formed UTF-8 sequence at p[0..n), or 0: overlong
- * forms, surrogates and values above U+10FFFF are excluded by the range
- * allowed for the second byte. */
-static size_t utf8_length(const unsigned char *p, size_t n)
-{
-    unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (n < len || p[1] < lo || p[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
-
 static size_t utf8_encode(uint32_t cp, char *out)
 {
     if (cp < 0x80) {
@@ -494,7 +467,7 @@ static int scan_utf8(ng_json_scan *s, ng_buf *out)
     int have = ensure(s, 4);
     if (have < 0)
         return have;
-    size_t len = utf8_length(s->buf + s->pos, (size_t)have);
+    size_t len = ng_utf8_sequence_length(s->buf + s->pos, (size_t)have);
     if (len == 0)
         return fail_at(s, s->pos, "invalid UTF-8 (byte 0x%02X)", s->buf[s->pos]);
     if (put(s, out, s->buf + s->pos, len) != 0)

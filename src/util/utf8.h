@@ -1,0 +1,14 @@
+/* UTF-8 as RFC 3629 defines it, for the readers that check their input
+ * byte by byte. */
+#ifndef NG_UTIL_UTF8_H
+#define NG_UTIL_UTF8_H
+
+#include <stddef.h>
+
+/* The length (2 to 4) of the well-formed multi-byte sequence at p[0..n),
+ * or 0 if there is none: overlong forms, surrogates and values above
+ * U+10FFFF are excluded by the range allowed for the second byte. ASCII
+ * bytes give 0 too; callers handle them first. */
+size_t ng_utf8_sequence_length(const unsigned char *p, size_t n);
+
+#endif
