@@ -10,9 +10,11 @@
 
 #include <newsgraph/newsgraph.h>
 
-static void print_edge(const ng_edge *e)
+/* Evidence records are read into a reader, which owns the copy. */
+static void print_edge(const ng_edge *e, ng_evidence_reader *reader)
 {
-    const ng_evidence *first = ng_edge_evidence_at(e, 0);
+    const ng_evidence *first =
+        ng_edge_evidence_count(e) ? ng_edge_evidence_read(e, 0, reader, NULL) : NULL;
     printf("%s %s %s [%s, %zu evidence]\n", ng_entity_label(ng_edge_source(e)),
            ng_relation_name(ng_edge_relation(e)), ng_entity_label(ng_edge_target(e)),
            ng_modality_name(ng_edge_modality(e)), ng_edge_weight(e));
@@ -34,8 +36,10 @@ int main(int argc, char **argv)
     }
     printf("%zu documents, %zu entities, %zu edges\n", ng_graph_document_count(g),
            ng_graph_entity_count(g), ng_graph_edge_count(g));
-    for (size_t i = 0; i < ng_graph_edge_count(g); i++)
-        print_edge(ng_graph_edge_at(g, i));
+    ng_evidence_reader *reader = ng_evidence_reader_new(&err);
+    for (size_t i = 0; reader && i < ng_graph_edge_count(g); i++)
+        print_edge(ng_graph_edge_at(g, i), reader);
+    ng_evidence_reader_free(reader);
     ng_graph_free(g);
     return 0;
 }

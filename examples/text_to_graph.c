@@ -47,15 +47,19 @@ static void print_graph(const ng_graph *g)
                ng_entity_type_name(ng_entity_typeof(e)), mentions, mentions == 1 ? "" : "s");
     }
     printf("%zu relations\n", ng_graph_edge_count(g));
-    for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
+    ng_evidence_reader *reader = ng_evidence_reader_new(NULL);
+    for (size_t i = 0; reader && i < ng_graph_edge_count(g); i++) {
         const ng_edge *e = ng_graph_edge_at(g, i);
-        const ng_evidence *best = ng_edge_strongest_evidence(e);
+        size_t strongest = ng_edge_strongest_index(e);
+        const ng_evidence *best =
+            strongest == SIZE_MAX ? NULL : ng_edge_evidence_read(e, strongest, reader, NULL);
         printf("  %s %s %s (%s, %zu evidence)\n", ng_entity_label(ng_edge_source(e)),
                ng_relation_name(ng_edge_relation(e)), ng_entity_label(ng_edge_target(e)),
                ng_modality_name(ng_edge_modality(e)), ng_edge_weight(e));
         if (best && best->text)
             printf("      \"%s\"\n", best->text);
     }
+    ng_evidence_reader_free(reader);
 }
 
 int main(int argc, char **argv)

@@ -10,7 +10,8 @@
  *
  * Ownership: the graph owns every string it holds. Functions that take
  * strings copy them; getters return borrowed pointers that stay valid until
- * the graph is freed. Entity and edge handles are borrowed as well, and stay
+ * the graph is freed, except for evidence records, which are read through
+ * an ng_evidence_reader (see "reading evidence"). Entity and edge handles are borrowed as well, and stay
  * valid while the graph lives (adding entities or edges does not move them).
  * All mutation goes through the graph, which is why handles are const.
  *
@@ -23,6 +24,7 @@
 #define NEWSGRAPH_GRAPH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <newsgraph/error.h>
 
@@ -220,12 +222,42 @@ size_t ng_edge_weight(const ng_edge *edge);
  * NG_MODALITY_ASSERTED when the edge has neither. */
 ng_modality ng_edge_modality(const ng_edge *edge);
 size_t ng_edge_evidence_count(const ng_edge *edge);
-/* Borrowed; NULL if i is out of range. */
-const ng_evidence *ng_edge_evidence_at(const ng_edge *edge, size_t i);
-/* The first evidence record with the strongest modality among the records
- * held (the one to show for the edge); NULL if the edge has no evidence.
- * Borrowed. */
-const ng_evidence *ng_edge_strongest_evidence(const ng_edge *edge);
+/* The modality of evidence record i (NG_MODALITY_ASSERTED if i is out of
+ * range); known without reading the record. */
+ng_modality ng_edge_evidence_modality(const ng_edge *edge, size_t i);
+/* The index of the first evidence record with the strongest modality among
+ * the records held (the one to show for the edge); SIZE_MAX if the edge
+ * has no evidence. */
+size_t ng_edge_strongest_index(const ng_edge *edge);
+
+/* --- reading evidence --------------------------------------------------- */
+
+/* A graph keeps its evidence records as bytes, in memory while they are
+ * few and in an unlinked temporary file once they are many (see
+ * ng_graph_set_evidence_memory), so a record is read into a reader, which
+ * owns the decoded copy. A reader serves one thread at a time; threads
+ * reading one graph at once each need their own. */
+typedef struct ng_evidence_reader ng_evidence_reader;
+
+/* Returns a new reader, owned by the caller (free with
+ * ng_evidence_reader_free), or NULL if out of memory. */
+ng_evidence_reader *ng_evidence_reader_new(ng_error *err);
+void ng_evidence_reader_free(ng_evidence_reader *reader);
+
+/* Reads evidence record i of the edge into the reader. The record and its
+ * strings are borrowed: valid until the reader's next read, until it is
+ * freed, or until the graph changes, whichever comes first. Returns NULL
+ * with err set if i is out of range (NG_ERR_INVALID) or the record cannot
+ * be read back from its file (NG_ERR_IO). */
+const ng_evidence *ng_edge_evidence_read(const ng_edge *edge, size_t i,
+                                         ng_evidence_reader *reader, ng_error *err);
+
+/* Sets how many bytes of evidence records the graph keeps in memory; past
+ * that it moves them to an unlinked temporary file in $TMPDIR (or /tmp),
+ * keeping twelve bytes a record in memory. The default is 64 MiB; SIZE_MAX
+ * keeps everything in memory and 0 moves records out from the first one.
+ * When no temporary file can be made the records stay in memory. Returns 0. */
+int ng_graph_set_evidence_memory(ng_graph *graph, size_t bytes);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/query.h"
 
 typedef struct command {
     const char *name;
@@ -95,6 +96,8 @@ int main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     int rc = c->run(argc - 1, argv + 1);
+    if (cli_evidence_release() && (rc == EXIT_OK || rc == EXIT_PARTIAL))
+        rc = EXIT_INTERNAL;
     if (fflush(stdout) != 0 && rc == EXIT_OK) {
         perror("newsgraph: standard output");
         rc = EXIT_OUTPUT;

@@ -115,9 +115,11 @@ static void table_row(cli_table *t, const ng_neighbours *n, size_t i, const neig
     cli_table_cell(t, route);
     t->failed |= !route;
     free(route);
-    for (size_t k = 0; a->evidence && k < ng_edge_evidence_count(r->edge); k++)
-        if (ng_query_evidence_passes(&a->filter, ng_edge_evidence_at(r->edge, k)))
-            cli_table_evidence(t, ng_edge_evidence_at(r->edge, k));
+    for (size_t k = 0; a->evidence && k < ng_edge_evidence_count(r->edge); k++) {
+        const ng_evidence *ev = cli_evidence_at(r->edge, k);
+        if (ev && ng_query_evidence_passes(&a->filter, ev))
+            cli_table_evidence(t, ev);
+    }
 }
 
 static const char *const tsv_headers[] = {
@@ -135,8 +137,8 @@ static void tsv_rows(cli_table *t, const ng_neighbours *n, size_t i, const neigh
     t->failed |= !route;
     size_t lines = a->evidence ? ng_edge_evidence_count(r->edge) : 1;
     for (size_t k = 0; k < lines; k++) {
-        const ng_evidence *ev = a->evidence ? ng_edge_evidence_at(r->edge, k) : NULL;
-        if (ev && !ng_query_evidence_passes(&a->filter, ev))
+        const ng_evidence *ev = a->evidence ? cli_evidence_at(r->edge, k) : NULL;
+        if (a->evidence && (!ev || !ng_query_evidence_passes(&a->filter, ev)))
             continue;
         cli_table_cellf(t, "%zu", r->distance);
         cli_table_cell(t, ng_entity_id(r->entity));
@@ -204,8 +206,8 @@ static json_t *evidence_json(const ng_edge *edge, const ng_query_filter *filter)
 {
     json_t *list = json_array();
     for (size_t k = 0; list && k < ng_edge_evidence_count(edge); k++) {
-        const ng_evidence *ev = ng_edge_evidence_at(edge, k);
-        if (ng_query_evidence_passes(filter, ev) &&
+        const ng_evidence *ev = cli_evidence_at(edge, k);
+        if (ev && ng_query_evidence_passes(filter, ev) &&
             json_array_append_new(list, cli_json_evidence(ev)) != 0) {
             json_decref(list);
             return NULL;

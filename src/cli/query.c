@@ -248,15 +248,46 @@ int cli_resolve(const ng_graph *graph, const char *command, const char *name, in
     return EXIT_OK;
 }
 
+/* A command runs on one thread, so its commands share one reader. */
+static ng_evidence_reader *evidence_reader;
+static int evidence_failed;
+
+const ng_evidence *cli_evidence_at(const ng_edge *edge, size_t i)
+{
+    ng_error err;
+    ng_error_clear(&err);
+    if (!evidence_reader)
+        evidence_reader = ng_evidence_reader_new(&err);
+    const ng_evidence *ev =
+        evidence_reader ? ng_edge_evidence_read(edge, i, evidence_reader, &err) : NULL;
+    if (!ev && !evidence_failed)
+        fprintf(stderr, "newsgraph: cannot read the evidence of an edge: %s\n", err.text);
+    evidence_failed |= !ev;
+    return ev;
+}
+
+int cli_evidence_release(void)
+{
+    ng_evidence_reader_free(evidence_reader);
+    evidence_reader = NULL;
+    return evidence_failed;
+}
+
 const ng_evidence *cli_strongest_evidence(const ng_edge *edge, const ng_query_filter *filter)
 {
-    const ng_evidence *best = NULL;
+    size_t best = SIZE_MAX;
+    ng_modality best_modality = NG_MODALITY_DENIED;
     for (size_t i = 0; i < ng_edge_evidence_count(edge); i++) {
-        const ng_evidence *ev = ng_edge_evidence_at(edge, i);
-        if (ng_query_evidence_passes(filter, ev) && (!best || ev->modality > best->modality))
-            best = ev;
+        ng_modality m = ng_edge_evidence_modality(edge, i);
+        if (best != SIZE_MAX && m <= best_modality)
+            continue;
+        const ng_evidence *ev = cli_evidence_at(edge, i);
+        if (ev && ng_query_evidence_passes(filter, ev)) {
+            best = i;
+            best_modality = m;
+        }
     }
-    return best;
+    return best == SIZE_MAX ? NULL : cli_evidence_at(edge, best);
 }
 
 const char *cli_hop_direction(const ng_edge *edge, const ng_entity *from)

@@ -86,8 +86,16 @@ int cli_resolve(const ng_graph *graph, const char *command, const char *name, in
  * it goes against it, "both" for `meets`. */
 const char *cli_hop_direction(const ng_edge *edge, const ng_entity *from);
 
+/* Evidence record i of the edge, read into the command's one reader: valid
+ * until the next call of cli_evidence_at or cli_strongest_evidence. NULL
+ * if it cannot be read, after a message (the first time) on stderr. */
+const ng_evidence *cli_evidence_at(const ng_edge *edge, size_t i);
+
+/* Frees the reader; returns 1 if a record could not be read, else 0. */
+int cli_evidence_release(void);
+
 /* The strongest of the edge's evidence records that pass the filter (the
- * first of equals), or NULL. */
+ * first of equals), or NULL; as valid as cli_evidence_at's. */
 const ng_evidence *cli_strongest_evidence(const ng_edge *edge, const ng_query_filter *filter);
 
 /* Writes how the hop reads, "-meets-", "-visits->" or "<-supplies-". */

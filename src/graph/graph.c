@@ -9,8 +9,10 @@
 #include <newsgraph/graph.h>
 
 #include "graph/entity_id.h"
+#include "graph/evidence_codec.h"
 #include "graph/intern.h"
 #include "util/buf.h"
+#include "util/bytelog.h"
 #include "util/fail.h"
 #include "util/names.h"
 #include "util/pairset.h"
@@ -24,7 +26,7 @@ struct ng_entity {
     long mentions;
     const char **aliases;
     size_t alias_count, alias_cap;
-    /* Documents as numbers into graph->doc_names: an entity can be named in
+    /* Documents as numbers into graph->atoms: an entity can be named in
      * most documents of a corpus, so this list is kept small. */
     const struct ng_graph *graph;
     uint32_t *docs;
@@ -32,19 +34,32 @@ struct ng_entity {
     int docs_in_set; /* whether graph->doc_pairs holds this entity's documents */
 };
 
+/* Edges are the most numerous objects of a large graph, so they are kept
+ * small: their records live in the graph (see below), and the few edges
+ * with a declared summary keep it in graph->summaries. */
 struct ng_edge {
     const ng_entity *source;
     const ng_entity *target;
-    ng_relation relation;
-    size_t index;
-    ng_evidence *evidence;
-    size_t evidence_count, evidence_cap;
-    ng_strmap *seen;         /* evidence keys, once there are many; see evidence_is_new */
-    ng_modality strongest;   /* among the records held */
-    size_t declared_weight;  /* see ng_graph_set_edge_summary; 0 if none */
-    ng_modality declared_modality;
-    int has_summary;
+    uint32_t index;
+    uint32_t evidence_count, evidence_cap;
+    uint8_t relation;
+    uint8_t strongest;     /* ng_modality, among the records held */
+    uint8_t has_summary;   /* see ng_graph_set_edge_summary */
+    uint8_t indexed;       /* its records are in graph->record_slots */
+    union {
+        uint32_t one;      /* the record number, while there is one */
+        uint32_t *many;    /* the record numbers, once there are more */
+    } records;
 };
+
+typedef struct edge_summary {
+    size_t weight;
+    ng_modality modality;
+} edge_summary;
+
+/* Edges are allocated in blocks, so that handles stay put as the graph
+ * grows and no edge costs an allocation of its own. */
+#define EDGE_BLOCK 1024
 
 /* The entities one folded name refers to. */
 typedef struct name_entry {
@@ -59,8 +74,10 @@ struct ng_graph {
     size_t doc_count, doc_cap;
     ng_entity **entities;
     size_t entity_count, entity_cap;
-    ng_edge **edges;
-    size_t edge_count, edge_cap;
+    ng_edge **edge_blocks;   /* of EDGE_BLOCK edges each */
+    size_t edge_count, edge_block_cap;
+    edge_summary *summaries; /* by edge index, for edges with has_summary */
+    size_t summary_cap;
     ng_strmap doc_by_name;   /* name -> index + 1 */
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
@@ -68,11 +85,31 @@ struct ng_graph {
     size_t edge_slot_cap;    /* a power of two, or 0 */
     ng_pairset alias_pairs;  /* (entity, alias) pairs recorded */
     ng_pairset doc_pairs;    /* (entity, document) pairs, see ng_graph_add_mentions */
-    const char **doc_names;  /* the documents entities are named in, by number */
-    size_t doc_name_count, doc_name_cap;
-    ng_strmap doc_number;    /* document name -> number + 1 */
+    /* Strings drawn from small sets (document names, dates, triggers,
+     * places, items), numbered so that entities and evidence records can
+     * refer to them in four bytes or less. */
+    const char **atoms;
+    size_t atom_count, atom_cap;
+    ng_strmap atom_number;   /* string -> number + 1 */
+    /* Evidence records: their bytes in the log, and for each, in memory,
+     * its offset and its key (record_key), by record number. */
+    ng_bytelog log;
+    uint64_t *record_offsets;
+    uint32_t *record_keys;
+    size_t record_count, record_cap;
+    /* Records of the edges with many (see EVIDENCE_SCAN_LIMIT), by key:
+     * open addressing over record numbers + 1. */
+    uint32_t *record_slots;
+    size_t record_slot_cap, record_slot_count;
+    ng_buf record_bytes;     /* encoding and decoding while adding */
+    ng_buf record_scratch;
     ng_buf scratch;
 };
+
+static ng_edge *edge_at(const ng_graph *g, size_t i)
+{
+    return &g->edge_blocks[i / EDGE_BLOCK][i % EDGE_BLOCK];
+}
 
 ng_graph *ng_graph_new(ng_error *err)
 {
@@ -99,13 +136,12 @@ void ng_graph_free(ng_graph *g)
     for (size_t i = 0; i < g->entity_count; i++)
         free_entity(g->entities[i]);
     for (size_t i = 0; i < g->edge_count; i++) {
-        ng_edge *e = g->edges[i];
-        if (e->seen)
-            ng_strmap_free(e->seen);
-        free(e->seen);
-        free(e->evidence);
-        free(e);
+        ng_edge *e = edge_at(g, i);
+        if (e->evidence_count > 1)
+            free(e->records.many);
     }
+    for (size_t i = 0; i * EDGE_BLOCK < g->edge_count; i++)
+        free(g->edge_blocks[i]);
     for (size_t i = 0; i < g->names.cap; i++) {
         name_entry *n = g->names.slots[i].key ? g->names.slots[i].value : NULL;
         if (n) {
@@ -114,10 +150,17 @@ void ng_graph_free(ng_graph *g)
         }
     }
     free(g->entities);
-    free(g->edges);
+    free(g->edge_blocks);
+    free(g->summaries);
     free(g->docs);
-    free(g->doc_names);
-    ng_strmap_free(&g->doc_number);
+    free(g->atoms);
+    ng_strmap_free(&g->atom_number);
+    ng_bytelog_free(&g->log);
+    free(g->record_offsets);
+    free(g->record_keys);
+    free(g->record_slots);
+    ng_buf_free(&g->record_bytes);
+    ng_buf_free(&g->record_scratch);
     ng_strmap_free(&g->doc_by_name);
     ng_strmap_free(&g->entity_by_id);
     ng_strmap_free(&g->names);
@@ -391,25 +434,27 @@ int ng_graph_add_alias(ng_graph *g, const ng_entity *entity, const char *alias, 
     return register_name(g, e, s, err);
 }
 
-/* The number of the interned document name d, given on first sight. */
-static int number_doc(ng_graph *g, const char *d, uint32_t *out, ng_error *err)
+/* The atom number of s, given on first sight; the atom is the interned
+ * copy of s. */
+static int atom_number(ng_graph *g, const char *s, uint32_t *out, ng_error *err)
 {
-    size_t len = strlen(d);
-    uintptr_t n = (uintptr_t)ng_strmap_get(&g->doc_number, d, len);
+    size_t len = strlen(s);
+    uintptr_t n = (uintptr_t)ng_strmap_get(&g->atom_number, s, len);
     if (n) {
         *out = (uint32_t)(n - 1);
         return 0;
     }
-    if (g->doc_name_count >= UINT32_MAX)
-        return ng_fail(err, NG_ERR_NOMEM, NULL, "too many documents");
-    void *list = g->doc_names;
-    if (ng_array_grow(&list, &g->doc_name_cap, g->doc_name_count + 1, sizeof *g->doc_names) != 0)
+    if (g->atom_count >= UINT32_MAX - 1)
+        return ng_fail(err, NG_ERR_LIMIT, NULL, "too many distinct documents, dates and triggers");
+    const char *atom = ng_intern_str(&g->strings, s);
+    void *list = g->atoms;
+    if (!atom || ng_array_grow(&list, &g->atom_cap, g->atom_count + 1, sizeof *g->atoms) != 0)
         return ng_fail_nomem(err);
-    g->doc_names = list;
-    if (ng_strmap_put(&g->doc_number, d, len, (void *)(uintptr_t)(g->doc_name_count + 1)) != 0)
+    g->atoms = list;
+    if (ng_strmap_put(&g->atom_number, atom, len, (void *)(uintptr_t)(g->atom_count + 1)) != 0)
         return ng_fail_nomem(err);
-    *out = (uint32_t)g->doc_name_count;
-    g->doc_names[g->doc_name_count++] = d;
+    *out = (uint32_t)g->atom_count;
+    g->atoms[g->atom_count++] = atom;
     return 0;
 }
 
@@ -422,10 +467,11 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
         return ng_fail(err, NG_ERR_INVALID, NULL, "a negative number of mentions");
     ng_entity *e = g->entities[entity->index];
     e->mentions += count;
-    const char *d;
     uint32_t n = 0;
-    if (!doc || intern(g, doc, &d, err) != 0 || number_doc(g, d, &n, err) != 0)
-        return doc ? NG_ERR_NOMEM : 0;
+    int rc = doc ? atom_number(g, doc, &n, err) : 0;
+    if (!doc || rc != 0)
+        return rc;
+    const char *d = g->atoms[n];
     if (e->doc_count && e->docs[e->doc_count - 1] == n)
         return 0;
     /* Documents are numbered as they are first seen, so while an entity's
@@ -434,7 +480,7 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
      * its pairs in the set. */
     if (e->docs_in_set || (e->doc_count && n < e->docs[e->doc_count - 1])) {
         for (size_t i = 0; !e->docs_in_set && i < e->doc_count; i++)
-            if (add_pair(&g->doc_pairs, e, g->doc_names[e->docs[i]], err) < 0)
+            if (add_pair(&g->doc_pairs, e, g->atoms[e->docs[i]], err) < 0)
                 return NG_ERR_NOMEM;
         e->docs_in_set = 1;
         int fresh = add_pair(&g->doc_pairs, e, d, err);
@@ -474,7 +520,7 @@ const char *ng_entity_alias_at(const ng_entity *e, size_t i)
 
 const char *ng_entity_doc_at(const ng_entity *e, size_t i)
 {
-    return i < e->doc_count ? e->graph->doc_names[e->docs[i]] : NULL;
+    return i < e->doc_count ? e->graph->atoms[e->docs[i]] : NULL;
 }
 
 /* --- edges -------------------------------------------------------------- */
@@ -508,7 +554,7 @@ static uint32_t *edge_slot(const ng_graph *g, const ng_entity *source, ng_relati
         uint32_t *slot = &g->edge_slots[i];
         if (!*slot)
             return slot;
-        const ng_edge *e = g->edges[*slot - 1];
+        const ng_edge *e = edge_at(g, *slot - 1);
         if (e->source == source && e->target == target && e->relation == relation)
             return slot;
     }
@@ -529,10 +575,24 @@ static int grow_edge_index(ng_graph *g)
     g->edge_slots = slots;
     g->edge_slot_cap = cap;
     for (size_t i = 0; i < g->edge_count; i++) {
-        const ng_edge *e = g->edges[i];
+        const ng_edge *e = edge_at(g, i);
         *edge_slot(g, e->source, e->relation, e->target) = (uint32_t)(i + 1);
     }
     return 0;
+}
+
+/* Makes room for one more edge in the blocks. */
+static int grow_edge_blocks(ng_graph *g)
+{
+    if (g->edge_count % EDGE_BLOCK)
+        return 0;
+    size_t block = g->edge_count / EDGE_BLOCK;
+    void *list = g->edge_blocks;
+    if (ng_array_grow(&list, &g->edge_block_cap, block + 1, sizeof *g->edge_blocks) != 0)
+        return NG_ERR_NOMEM;
+    g->edge_blocks = list;
+    return (g->edge_blocks[block] = calloc(EDGE_BLOCK, sizeof **g->edge_blocks)) ? 0
+                                                                                 : NG_ERR_NOMEM;
 }
 
 const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
@@ -542,7 +602,7 @@ const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
         return NULL;
     order_ends(&source, relation, &target);
     uint32_t slot = *edge_slot(g, source, relation, target);
-    return slot ? g->edges[slot - 1] : NULL;
+    return slot ? edge_at(g, slot - 1) : NULL;
 }
 
 const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relation relation,
@@ -558,132 +618,300 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     if (g->edge_slot_cap) {
         uint32_t slot = *edge_slot(g, source, relation, target);
         if (slot)
-            return g->edges[slot - 1];
+            return edge_at(g, slot - 1);
     }
-    void *list = g->edges;
-    ng_edge *e = calloc(1, sizeof *e);
-    if (!e || grow_edge_index(g) != 0 ||
-        ng_array_grow(&list, &g->edge_cap, g->edge_count + 1, sizeof *g->edges) != 0) {
-        free(e);
+    if (grow_edge_index(g) != 0 || grow_edge_blocks(g) != 0) {
         ng_fail_nomem(err);
         return NULL;
     }
-    g->edges = list;
+    ng_edge *e = edge_at(g, g->edge_count);
     e->source = source;
     e->target = target;
-    e->relation = relation;
-    e->index = g->edge_count;
-    g->edges[g->edge_count++] = e;
+    e->relation = (uint8_t)relation;
+    e->index = (uint32_t)g->edge_count++;
     *edge_slot(g, source, relation, target) = (uint32_t)g->edge_count;
     return e;
 }
 
-/* Copies the strings of `in` into the pool. */
-static int intern_evidence(ng_graph *g, const ng_evidence *in, ng_evidence *out, ng_error *err)
+static int owns_edge(const ng_graph *g, const ng_edge *e)
 {
-    *out = *in;
-    if (intern(g, in->doc, &out->doc, err) || intern(g, in->text, &out->text, err) ||
-        intern(g, in->trigger, &out->trigger, err) || intern(g, in->date, &out->date, err) ||
-        intern(g, in->place, &out->place, err) || intern(g, in->item, &out->item, err))
-        return NG_ERR_NOMEM;
+    return e && e->index < g->edge_count && edge_at(g, e->index) == e;
+}
+
+/* --- evidence ----------------------------------------------------------- */
+
+/* Evidence records are kept as bytes in the graph's log, which moves to a
+ * temporary file when it grows large (util/bytelog.h): the sentences of a
+ * big corpus's evidence outweigh the rest of its graph. In memory each
+ * record costs twelve bytes: its offset in the log, and its key, which
+ * holds its modality and a hash of what makes two records of an edge the
+ * same (see ng_graph_add_evidence). */
+
+static uint32_t record_at(const ng_edge *e, size_t i)
+{
+    return e->evidence_count == 1 ? e->records.one : e->records.many[i];
+}
+
+static ng_modality key_modality(uint32_t key)
+{
+    return (ng_modality)(key & 3);
+}
+
+/* The key of a record: a 30-bit hash of the edge, document, trigger,
+ * sentence and span, and the modality in the low two bits. Atoms are
+ * unique, so their numbers stand for the strings. */
+static uint32_t record_key(uint32_t edge, const ng_evidence_atoms *a, const ng_evidence *ev)
+{
+    const uint64_t parts[] = {edge, a->doc, a->trigger, (uint64_t)ev->sentence,
+                              (uint64_t)ev->start, (uint64_t)ev->end};
+    uint64_t h = (uint64_t)ev->modality;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        h = (h ^ parts[i]) * 0x9e3779b97f4a7c15u;
+        h ^= h >> 29;
+    }
+    return (uint32_t)(h >> 34) << 2 | (uint32_t)ev->modality;
+}
+
+static int atoms_of(ng_graph *g, const ng_evidence *ev, ng_evidence_atoms *a, ng_error *err)
+{
+    const char *strings[] = {ev->doc, ev->trigger, ev->date, ev->place, ev->item};
+    uint32_t *numbers[] = {&a->doc, &a->trigger, &a->date, &a->place, &a->item};
+    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+        uint32_t n = 0;
+        if (strings[i] && atom_number(g, strings[i], &n, err) != 0)
+            return err ? err->status : NG_ERR_NOMEM;
+        *numbers[i] = strings[i] ? n + 1 : 0;
+    }
     return 0;
 }
 
-/* What makes two records of one edge the same. Interned strings are equal
- * exactly when their pointers are, so the pointers stand for the strings. */
-typedef struct evidence_key {
-    const char *doc, *trigger;
-    long sentence;
-    long long start, end;
-    int modality;
-} evidence_key;
-
-static int same_record(const ng_evidence *a, const ng_evidence *b)
+/* Reads record r of the graph into *out and its edge number into *edge;
+ * the bytes are held by `scratch` or by the log. */
+static int read_record(const ng_graph *g, uint32_t r, ng_buf *scratch, ng_evidence *out,
+                       uint32_t *edge, ng_error *err)
 {
-    return a->doc == b->doc && a->trigger == b->trigger && a->sentence == b->sentence &&
-           a->start == b->start && a->end == b->end && a->modality == b->modality;
+    const char *bytes;
+    size_t n;
+    int rc = ng_bytelog_read(&g->log, g->record_offsets[r], scratch, &bytes, &n, err);
+    if (rc != 0)
+        return rc;
+    if (ng_evidence_decode(bytes, n, g->atoms, g->atom_count, edge, out) != 0)
+        return ng_fail(err, NG_ERR_PARSE, NULL, "evidence record %lu is damaged",
+                       (unsigned long)r);
+    return 0;
 }
 
-static int remember_record(ng_graph *g, ng_strmap *seen, const ng_evidence *ev)
+static const char *atom_string(const ng_graph *g, uint32_t number_plus_one)
 {
-    evidence_key k;
-    memset(&k, 0, sizeof k); /* the padding is part of the hashed bytes */
-    k.doc = ev->doc;
-    k.trigger = ev->trigger;
-    k.sentence = ev->sentence;
-    k.start = ev->start;
-    k.end = ev->end;
-    k.modality = (int)ev->modality;
-    if (ng_strmap_get(seen, (const char *)&k, sizeof k))
+    return number_plus_one ? g->atoms[number_plus_one - 1] : NULL;
+}
+
+/* Whether record r, whose key is `key`, is the same as ev on edge e: the
+ * same document, sentence, span, trigger and modality. A key that differs
+ * settles it; one that matches is checked against the record itself.
+ * Returns 1, 0, or an error status. */
+static int is_same_record(ng_graph *g, uint32_t r, uint32_t key, const ng_edge *e,
+                          const ng_evidence *ev, const ng_evidence_atoms *a, ng_error *err)
+{
+    if (g->record_keys[r] != key)
         return 0;
-    const char *stored = ng_intern_keep(&g->strings, &k, sizeof k);
-    if (!stored || ng_strmap_put(seen, stored, sizeof k, (void *)stored) != 0)
+    ng_evidence old;
+    uint32_t edge;
+    int rc = read_record(g, r, &g->record_scratch, &old, &edge, err);
+    if (rc != 0)
+        return rc;
+    return edge == e->index && old.doc == atom_string(g, a->doc) &&
+           old.trigger == atom_string(g, a->trigger) && old.sentence == ev->sentence &&
+           old.start == ev->start && old.end == ev->end && old.modality == ev->modality;
+}
+
+/* Where probing record_slots for a record with this key starts. */
+static size_t home_slot(const ng_graph *g, uint32_t key)
+{
+    return ((size_t)(key >> 2) * 0x9e3779b1u) & (g->record_slot_cap - 1);
+}
+
+/* Adds record r to record_slots, which has room. */
+static void put_record_slot(ng_graph *g, uint32_t r)
+{
+    size_t mask = g->record_slot_cap - 1;
+    size_t i = home_slot(g, g->record_keys[r]);
+    while (g->record_slots[i])
+        i = (i + 1) & mask;
+    g->record_slots[i] = r + 1;
+    g->record_slot_count++;
+}
+
+/* Keeps the load of record_slots under 1/2. */
+static int grow_record_slots(ng_graph *g)
+{
+    if ((g->record_slot_count + 1) * 2 <= g->record_slot_cap)
+        return 0;
+    size_t old_cap = g->record_slot_cap;
+    uint32_t *old = g->record_slots;
+    size_t cap = old_cap ? old_cap * 2 : 256;
+    if (!(g->record_slots = calloc(cap, sizeof *g->record_slots))) {
+        g->record_slots = old;
         return NG_ERR_NOMEM;
+    }
+    g->record_slot_cap = cap;
+    g->record_slot_count = 0;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i])
+            put_record_slot(g, old[i] - 1);
+    free(old);
+    return 0;
+}
+
+static int index_record(ng_graph *g, uint32_t r, ng_error *err)
+{
+    if (grow_record_slots(g) != 0)
+        return ng_fail_nomem(err);
+    put_record_slot(g, r);
+    return 0;
+}
+
+/* Most edges have a record or two, so comparing keys along the edge
+ * finds repeats at no cost in memory; the records of an edge that gathers
+ * more go into record_slots, which keeps adding linear however many there
+ * are. */
+#define EVIDENCE_SCAN_LIMIT 16
+
+/* Returns 1 if the edge has no record like ev, 0 if it has, or an error
+ * status. */
+static int evidence_is_new(ng_graph *g, ng_edge *e, uint32_t key, const ng_evidence *ev,
+                           const ng_evidence_atoms *a, ng_error *err)
+{
+    if (!e->indexed) {
+        for (size_t i = 0; i < e->evidence_count; i++) {
+            int same = is_same_record(g, record_at(e, i), key, e, ev, a, err);
+            if (same != 0)
+                return same > 0 ? 0 : same;
+        }
+        if (e->evidence_count < EVIDENCE_SCAN_LIMIT)
+            return 1;
+        for (size_t i = 0; i < e->evidence_count; i++)
+            if (index_record(g, record_at(e, i), err) != 0)
+                return NG_ERR_NOMEM;
+        e->indexed = 1;
+    }
+    size_t mask = g->record_slot_cap - 1;
+    for (size_t i = home_slot(g, key); g->record_slots[i];
+         i = (i + 1) & mask) {
+        int same = is_same_record(g, g->record_slots[i] - 1, key, e, ev, a, err);
+        if (same != 0)
+            return same > 0 ? 0 : same;
+    }
     return 1;
 }
 
-/* Most edges have a record or two, so a scan finds repeats at no cost in
- * memory; an edge that gathers more gets a set of its records' keys, which
- * keeps adding linear however many there are. */
-#define EVIDENCE_SCAN_LIMIT 16
-
-/* Returns 1 if the edge has no record like `ev` (and remembers it), 0 if
- * it has, NG_ERR_NOMEM. */
-static int evidence_is_new(ng_graph *g, ng_edge *e, const ng_evidence *ev, ng_error *err)
+/* Appends the record to the log and numbers it. */
+static int store_record(ng_graph *g, uint32_t edge, uint32_t key, const ng_evidence *ev,
+                        const ng_evidence_atoms *a, uint32_t *number, ng_error *err)
 {
-    if (!e->seen) {
-        for (size_t i = 0; i < e->evidence_count; i++)
-            if (same_record(&e->evidence[i], ev))
-                return 0;
-        if (e->evidence_count < EVIDENCE_SCAN_LIMIT)
-            return 1;
-        if (!(e->seen = calloc(1, sizeof *e->seen)))
+    if (g->record_count >= UINT32_MAX - 1)
+        return ng_fail(err, NG_ERR_LIMIT, NULL, "too many evidence records");
+    if (g->record_count == g->record_cap) {
+        size_t cap = g->record_cap ? g->record_cap * 2 : 64;
+        uint64_t *offsets = realloc(g->record_offsets, cap * sizeof *offsets);
+        if (offsets)
+            g->record_offsets = offsets;
+        uint32_t *keys = offsets ? realloc(g->record_keys, cap * sizeof *keys) : NULL;
+        if (!keys)
             return ng_fail_nomem(err);
-        for (size_t i = 0; i < e->evidence_count; i++)
-            if (remember_record(g, e->seen, &e->evidence[i]) < 0)
-                return ng_fail_nomem(err);
+        g->record_keys = keys;
+        g->record_cap = cap;
     }
-    int fresh = remember_record(g, e->seen, ev);
-    return fresh >= 0 ? fresh : ng_fail_nomem(err);
+    ng_buf_clear(&g->record_bytes);
+    if (ng_evidence_encode(&g->record_bytes, edge, ev, a) != 0)
+        return ng_fail_nomem(err);
+    uint64_t offset;
+    int rc = ng_bytelog_append(&g->log, g->record_bytes.data, g->record_bytes.len, &offset, err);
+    if (rc != 0)
+        return rc;
+    *number = (uint32_t)g->record_count;
+    g->record_offsets[g->record_count] = offset;
+    g->record_keys[g->record_count++] = key;
+    return 0;
+}
+
+/* Adds record number r to the edge's list. */
+static int link_record(ng_edge *e, uint32_t r, ng_error *err)
+{
+    if (e->evidence_count == 0) {
+        e->records.one = r;
+    } else {
+        if (e->evidence_count == 1) {
+            uint32_t first = e->records.one;
+            if (!(e->records.many = malloc(2 * sizeof *e->records.many))) {
+                e->records.one = first;
+                return ng_fail_nomem(err);
+            }
+            e->records.many[0] = first;
+            e->evidence_cap = 2;
+        }
+        if (e->evidence_count == e->evidence_cap) {
+            if (e->evidence_cap > UINT32_MAX / 2)
+                return ng_fail(err, NG_ERR_LIMIT, NULL, "too many records on one edge");
+            uint32_t *many = realloc(e->records.many, 2 * (size_t)e->evidence_cap * sizeof *many);
+            if (!many)
+                return ng_fail_nomem(err);
+            e->records.many = many;
+            e->evidence_cap *= 2;
+        }
+        e->records.many[e->evidence_count] = r;
+    }
+    e->evidence_count++;
+    return 0;
 }
 
 int ng_graph_add_evidence(ng_graph *g, const ng_edge *edge, const ng_evidence *evidence,
                           ng_error *err)
 {
-    if (!edge || edge->index >= g->edge_count || g->edges[edge->index] != edge)
+    if (!owns_edge(g, edge))
         return ng_fail(err, NG_ERR_INVALID, NULL, "evidence for an edge of another graph");
     if (!evidence || !evidence->doc || !*evidence->doc ||
         (int)evidence->modality < 0 || (int)evidence->modality >= NG_MODALITY_COUNT)
         return ng_fail(err, NG_ERR_INVALID, NULL, "evidence needs a document and a modality");
-    ng_edge *e = g->edges[edge->index];
-    ng_evidence ev;
-    if (intern_evidence(g, evidence, &ev, err) != 0)
-        return NG_ERR_NOMEM;
-
-    int fresh = evidence_is_new(g, e, &ev, err);
+    ng_edge *e = edge_at(g, edge->index);
+    ng_evidence_atoms a;
+    int rc = atoms_of(g, evidence, &a, err);
+    if (rc != 0)
+        return rc;
+    uint32_t key = record_key(e->index, &a, evidence), r = 0;
+    int fresh = evidence_is_new(g, e, key, evidence, &a, err);
     if (fresh <= 0)
         return fresh;
-    void *list = e->evidence;
-    if (ng_array_grow_from(&list, &e->evidence_cap, e->evidence_count + 1, sizeof *e->evidence,
-                           1) != 0)
-        return ng_fail_nomem(err);
-    e->evidence = list;
-    if (e->evidence_count == 0 || ev.modality > e->strongest)
-        e->strongest = ev.modality;
-    e->evidence[e->evidence_count++] = ev;
+    if ((rc = store_record(g, e->index, key, evidence, &a, &r, err)) != 0 ||
+        (rc = link_record(e, r, err)) != 0 || (e->indexed && (rc = index_record(g, r, err))))
+        return rc;
+    if (e->evidence_count == 1 || evidence->modality > e->strongest)
+        e->strongest = (uint8_t)evidence->modality;
+    return 0;
+}
+
+int ng_graph_set_evidence_memory(ng_graph *g, size_t bytes)
+{
+    ng_bytelog_set_limit(&g->log, bytes ? bytes : 1);
     return 0;
 }
 
 int ng_graph_set_edge_summary(ng_graph *g, const ng_edge *edge, size_t weight,
                               ng_modality modality, ng_error *err)
 {
-    if (!edge || edge->index >= g->edge_count || g->edges[edge->index] != edge)
+    if (!owns_edge(g, edge))
         return ng_fail(err, NG_ERR_INVALID, NULL, "a summary for an edge of another graph");
     if ((int)modality < 0 || (int)modality >= NG_MODALITY_COUNT)
         return ng_fail(err, NG_ERR_INVALID, NULL, "a summary needs a known modality");
-    ng_edge *e = g->edges[edge->index];
-    e->declared_weight = weight;
-    e->declared_modality = modality;
+    void *list = g->summaries;
+    size_t old_cap = g->summary_cap;
+    if (ng_array_grow(&list, &g->summary_cap, edge->index + 1, sizeof *g->summaries) != 0)
+        return ng_fail_nomem(err);
+    g->summaries = list;
+    memset(g->summaries + old_cap, 0, (g->summary_cap - old_cap) * sizeof *g->summaries);
+    ng_edge *e = edge_at(g, edge->index);
+    g->summaries[e->index].weight = weight;
+    g->summaries[e->index].modality = modality;
     e->has_summary = 1;
     return 0;
 }
@@ -695,39 +923,82 @@ size_t ng_graph_edge_count(const ng_graph *g)
 
 const ng_edge *ng_graph_edge_at(const ng_graph *g, size_t i)
 {
-    return i < g->edge_count ? g->edges[i] : NULL;
+    return i < g->edge_count ? edge_at(g, i) : NULL;
 }
 
 const ng_entity *ng_edge_source(const ng_edge *e) { return e->source; }
 const ng_entity *ng_edge_target(const ng_edge *e) { return e->target; }
-ng_relation ng_edge_relation(const ng_edge *e) { return e->relation; }
+ng_relation ng_edge_relation(const ng_edge *e) { return (ng_relation)e->relation; }
 size_t ng_edge_index(const ng_edge *e) { return e->index; }
 int ng_edge_directed(const ng_edge *e) { return e->relation != NG_RELATION_MEETS; }
 size_t ng_edge_evidence_count(const ng_edge *e) { return e->evidence_count; }
 
+static const edge_summary *summary_of(const ng_edge *e)
+{
+    return e->has_summary ? &e->source->graph->summaries[e->index] : NULL;
+}
+
 size_t ng_edge_weight(const ng_edge *e)
 {
-    return e->declared_weight > e->evidence_count ? e->declared_weight : e->evidence_count;
+    const edge_summary *s = summary_of(e);
+    return s && s->weight > e->evidence_count ? s->weight : e->evidence_count;
 }
 
 ng_modality ng_edge_modality(const ng_edge *e)
 {
-    if (!e->has_summary)
-        return e->evidence_count ? e->strongest : NG_MODALITY_ASSERTED;
-    if (e->evidence_count && e->strongest > e->declared_modality)
-        return e->strongest;
-    return e->declared_modality;
+    const edge_summary *s = summary_of(e);
+    ng_modality held = (ng_modality)e->strongest;
+    if (!s)
+        return e->evidence_count ? held : NG_MODALITY_ASSERTED;
+    return e->evidence_count && held > s->modality ? held : s->modality;
 }
 
-const ng_evidence *ng_edge_evidence_at(const ng_edge *e, size_t i)
+ng_modality ng_edge_evidence_modality(const ng_edge *e, size_t i)
 {
-    return i < e->evidence_count ? &e->evidence[i] : NULL;
+    return i < e->evidence_count ? key_modality(e->source->graph->record_keys[record_at(e, i)])
+                                 : NG_MODALITY_ASSERTED;
 }
 
-const ng_evidence *ng_edge_strongest_evidence(const ng_edge *e)
+size_t ng_edge_strongest_index(const ng_edge *e)
 {
     for (size_t i = 0; i < e->evidence_count; i++)
-        if (e->evidence[i].modality == e->strongest)
-            return &e->evidence[i];
-    return NULL;
+        if (ng_edge_evidence_modality(e, i) == (ng_modality)e->strongest)
+            return i;
+    return SIZE_MAX;
+}
+
+/* --- reading evidence --------------------------------------------------- */
+
+struct ng_evidence_reader {
+    ng_evidence record;
+    ng_buf scratch;
+};
+
+ng_evidence_reader *ng_evidence_reader_new(ng_error *err)
+{
+    ng_evidence_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        ng_fail_nomem(err);
+    return r;
+}
+
+void ng_evidence_reader_free(ng_evidence_reader *r)
+{
+    if (!r)
+        return;
+    ng_buf_free(&r->scratch);
+    free(r);
+}
+
+const ng_evidence *ng_edge_evidence_read(const ng_edge *e, size_t i, ng_evidence_reader *r,
+                                         ng_error *err)
+{
+    if (i >= e->evidence_count) {
+        ng_fail(err, NG_ERR_INVALID, NULL, "the edge has no evidence record %zu", i);
+        return NULL;
+    }
+    uint32_t edge;
+    if (read_record(e->source->graph, record_at(e, i), &r->scratch, &r->record, &edge, err) != 0)
+        return NULL;
+    return &r->record;
 }

@@ -565,28 +565,70 @@ static int list_edges(merger *mg, edge_ref **refs, size_t *count)
     return 0;
 }
 
+/* The evidence of one merged edge, gathered from its input edges. The
+ * records are read one at a time, so their sentences are copied into
+ * `texts`; the records point there once all are read (see fix_texts). */
+typedef struct gathered {
+    ng_evidence_reader *reader;
+    ng_evidence *items;
+    size_t *text_at;  /* where the sentence of items[i] is in texts, or SIZE_MAX */
+    size_t count, cap, text_cap;
+    ng_buf texts;
+} gathered;
+
+static void gathered_free(gathered *gt)
+{
+    ng_evidence_reader_free(gt->reader);
+    free(gt->items);
+    free(gt->text_at);
+    ng_buf_free(&gt->texts);
+}
+
+static int keep_record(gathered *gt, const ng_evidence *ev)
+{
+    void *items = gt->items, *text_at = gt->text_at;
+    if (ng_array_grow(&items, &gt->cap, gt->count + 1, sizeof *gt->items) != 0)
+        return NG_ERR_NOMEM;
+    gt->items = items;
+    if (ng_array_grow(&text_at, &gt->text_cap, gt->count + 1, sizeof *gt->text_at) != 0)
+        return NG_ERR_NOMEM;
+    gt->text_at = text_at;
+    gt->text_at[gt->count] = ev->text ? gt->texts.len : SIZE_MAX;
+    if (ev->text && ng_buf_append(&gt->texts, ev->text, strlen(ev->text) + 1) != 0)
+        return NG_ERR_NOMEM;
+    gt->items[gt->count++] = *ev;
+    return 0;
+}
+
+static void fix_texts(gathered *gt)
+{
+    for (size_t i = 0; i < gt->count; i++)
+        gt->items[i].text = gt->text_at[i] == SIZE_MAX ? NULL : gt->texts.data + gt->text_at[i];
+}
+
 /* The evidence of the input edges refs[0 .. n), with places renamed to
  * the ids of the result, sorted. */
-static int gather_evidence(merger *mg, const edge_ref *refs, size_t n, ng_evidence **out,
-                           size_t *count, size_t *cap)
+static int gather_evidence(merger *mg, const edge_ref *refs, size_t n, gathered *gt)
 {
-    *count = 0;
+    gt->count = 0;
+    ng_buf_clear(&gt->texts);
     for (size_t i = 0; i < n; i++) {
         const ng_graph *g = mg->graphs[refs[i].graph];
         for (size_t k = 0; k < ng_edge_evidence_count(refs[i].edge); k++) {
-            void *items = *out;
-            if (ng_array_grow(&items, cap, *count + 1, sizeof **out) != 0)
-                return ng_fail_nomem(mg->err);
-            *out = items;
-            ng_evidence ev = *ng_edge_evidence_at(refs[i].edge, k);
+            const ng_evidence *read = ng_edge_evidence_read(refs[i].edge, k, gt->reader, mg->err);
+            if (!read)
+                return mg->err ? mg->err->status : NG_ERR_IO;
+            ng_evidence ev = *read;
             const ng_entity *place = ev.place ? ng_graph_entity_by_id(g, ev.place) : NULL;
             if (place)
                 ev.place = ng_entity_id(made_at(mg, rank_of(mg, refs[i].graph, place)));
-            (*out)[(*count)++] = ev;
+            if (keep_record(gt, &ev) != 0)
+                return ng_fail_nomem(mg->err);
         }
     }
-    if (*count > 1) /* an edge may have no evidence, and then no array */
-        qsort(*out, *count, sizeof **out, compare_evidence);
+    fix_texts(gt);
+    if (gt->count > 1) /* an edge may have no evidence, and then no array */
+        qsort(gt->items, gt->count, sizeof *gt->items, compare_evidence);
     return 0;
 }
 
@@ -609,24 +651,25 @@ static int keep_summary(merger *mg, const ng_edge *e, const edge_ref *refs, size
 static int build_edges(merger *mg)
 {
     edge_ref *refs = NULL;
-    size_t n = 0, evidence_count = 0, evidence_cap = 0;
-    ng_evidence *evidence = NULL;
+    size_t n = 0;
+    gathered gt = {0};
     int rc = list_edges(mg, &refs, &n);
+    if (rc == 0 && !(gt.reader = ng_evidence_reader_new(mg->err)))
+        rc = NG_ERR_NOMEM;
     for (size_t i = 0, j = 0; rc == 0 && i < n; i = j) {
         for (j = i + 1; j < n && compare_edge_refs(&refs[i], &refs[j]) == 0; j++)
             continue;
         const ng_edge *e = ng_graph_add_edge(mg->dst, made_at(mg, refs[i].source),
                                              refs[i].relation, made_at(mg, refs[i].target),
                                              mg->err);
-        rc = e ? gather_evidence(mg, refs + i, j - i, &evidence, &evidence_count, &evidence_cap)
-               : NG_ERR_NOMEM;
-        for (size_t k = 0; rc == 0 && k < evidence_count; k++)
-            rc = ng_graph_add_evidence(mg->dst, e, &evidence[k], mg->err);
+        rc = e ? gather_evidence(mg, refs + i, j - i, &gt) : NG_ERR_NOMEM;
+        for (size_t k = 0; rc == 0 && k < gt.count; k++)
+            rc = ng_graph_add_evidence(mg->dst, e, &gt.items[k], mg->err);
         if (rc == 0)
             rc = keep_summary(mg, e, refs + i, j - i);
     }
     free(refs);
-    free(evidence);
+    gathered_free(&gt);
     return rc;
 }
 

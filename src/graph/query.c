@@ -37,13 +37,20 @@ int ng_query_evidence_passes(const ng_query_filter *f, const ng_evidence *ev)
     return (!f->since && !f->until) || date_in_range(ev->date, f->since, f->until);
 }
 
-/* Whether one evidence record is both strong enough and in the range. */
+/* Whether one evidence record is both strong enough and in the range. A
+ * record that cannot be read back does not pass. */
 static int dated_evidence_passes(const ng_query_filter *f, const ng_edge *edge)
 {
-    for (size_t i = 0; i < ng_edge_evidence_count(edge); i++)
-        if (ng_query_evidence_passes(f, ng_edge_evidence_at(edge, i)))
-            return 1;
-    return 0;
+    ng_evidence_reader *reader = ng_evidence_reader_new(NULL);
+    int passes = 0;
+    for (size_t i = 0; reader && !passes && i < ng_edge_evidence_count(edge); i++) {
+        if (ng_edge_evidence_modality(edge, i) < f->min_modality)
+            continue;
+        const ng_evidence *ev = ng_edge_evidence_read(edge, i, reader, NULL);
+        passes = ev && ng_query_evidence_passes(f, ev);
+    }
+    ng_evidence_reader_free(reader);
+    return passes;
 }
 
 int ng_query_edge_passes(const ng_query_filter *f, const ng_edge *edge)
@@ -253,9 +260,13 @@ static int copy_edge(ng_graph *dst, const ng_edge *e, const ng_entity *const *co
     const ng_edge *c = ng_graph_add_edge(dst, copies[ng_entity_index(ng_edge_source(e))],
                                          ng_edge_relation(e),
                                          copies[ng_entity_index(ng_edge_target(e))], err);
-    int rc = c ? 0 : NG_ERR_NOMEM;
-    for (size_t i = 0; rc == 0 && i < ng_edge_evidence_count(e); i++)
-        rc = ng_graph_add_evidence(dst, c, ng_edge_evidence_at(e, i), err);
+    ng_evidence_reader *reader = c ? ng_evidence_reader_new(err) : NULL;
+    int rc = reader ? 0 : NG_ERR_NOMEM;
+    for (size_t i = 0; rc == 0 && i < ng_edge_evidence_count(e); i++) {
+        const ng_evidence *ev = ng_edge_evidence_read(e, i, reader, err);
+        rc = ev ? ng_graph_add_evidence(dst, c, ev, err) : NG_ERR_IO;
+    }
+    ng_evidence_reader_free(reader);
     /* an edge loaded from GraphML or DOT may declare more than its records */
     if (rc == 0)
         rc = ng_graph_set_edge_summary(dst, c, ng_edge_weight(e), ng_edge_modality(e), err);

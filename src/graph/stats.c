@@ -33,7 +33,7 @@ static void count_edges(const ng_graph *g, ng_stats *s)
         s->evidence_by_relation[r] += ng_edge_evidence_count(e);
         s->evidence += ng_edge_evidence_count(e);
         for (size_t k = 0; k < ng_edge_evidence_count(e); k++)
-            s->evidence_by_modality[ng_edge_evidence_at(e, k)->modality]++;
+            s->evidence_by_modality[ng_edge_evidence_modality(e, k)]++;
     }
 }
 

@@ -131,6 +131,7 @@ typedef struct builder {
     ng_buf text;    /* a value being composed */
     ng_buf clean;   /* ... sanitised */
     ng_buf escaped; /* ... as an escString */
+    ng_evidence_reader *reader;
     ng_error *err;
 } builder;
 
@@ -336,17 +337,20 @@ static int label_edge(builder *b, Agedge_t *e, const ng_edge *edge)
 }
 
 /* The strongest evidence, quoted, with its document and date; the
- * relation in words when the edge has no evidence. */
-static int describe_edge(ng_buf *out, const ng_edge *edge)
+ * relation in words when the edge has no evidence. Into b->text. */
+static int describe_edge(builder *b, const ng_edge *edge)
 {
-    const ng_evidence *ev = ng_edge_strongest_evidence(edge);
-    ng_buf_clear(out);
-    if (!ev)
-        return ng_buf_printf(out, "%s %s %s", ng_entity_label(ng_edge_source(edge)),
-                             ng_relation_name(ng_edge_relation(edge)),
-                             ng_entity_label(ng_edge_target(edge)));
-    return ng_buf_printf(out, "\"%s\" (%s%s%s)", ev->text ? ev->text : "", ev->doc,
-                         ev->date ? ", " : "", ev->date ? ev->date : "");
+    size_t strongest = ng_edge_strongest_index(edge);
+    const ng_evidence *ev = NULL;
+    if (strongest != SIZE_MAX && !(ev = ng_edge_evidence_read(edge, strongest, b->reader, b->err)))
+        return NG_ERR_IO;
+    ng_buf_clear(&b->text);
+    int rc = ev ? ng_buf_printf(&b->text, "\"%s\" (%s%s%s)", ev->text ? ev->text : "", ev->doc,
+                                ev->date ? ", " : "", ev->date ? ev->date : "")
+                : ng_buf_printf(&b->text, "%s %s %s", ng_entity_label(ng_edge_source(edge)),
+                                ng_relation_name(ng_edge_relation(edge)),
+                                ng_entity_label(ng_edge_target(edge)));
+    return rc == 0 ? 0 : ng_fail_nomem(b->err);
 }
 
 static int style_edge(builder *b, Agedge_t *e, const ng_edge *edge)
@@ -378,8 +382,8 @@ static int add_edge(builder *b, const ng_edge *edge)
     int rc = style_edge(b, e, edge);
     if (rc == 0 && b->edge_labels)
         rc = label_edge(b, e, edge);
-    if (rc == 0 && describe_edge(&b->text, edge) != 0)
-        rc = ng_fail_nomem(b->err);
+    if (rc == 0)
+        rc = describe_edge(b, edge);
     if (rc == 0)
         rc = set_text(b, e, E_TOOLTIP, ng_buf_cstr(&b->text));
     return rc == 0 ? set_text(b, e, E_LABELTOOLTIP, ng_buf_cstr(&b->text)) : rc;
@@ -463,9 +467,11 @@ int ng_diagram_build(ng_diagram *diagram, const ng_graph *graph,
 {
     memset(diagram, 0, sizeof *diagram);
     builder b = {.d = diagram, .graph = graph, .options = options, .err = err};
-    int rc = build_graph(&b);
+    b.reader = ng_evidence_reader_new(err);
+    int rc = b.reader ? build_graph(&b) : NG_ERR_NOMEM;
     if (rc != 0)
         ng_diagram_free(diagram, NULL);
+    ng_evidence_reader_free(b.reader);
     free(b.degree);
     free(b.nodes);
     ng_buf_free(&b.text);

@@ -103,6 +103,7 @@ typedef struct dot_writer {
     Agnode_t **nodes; /* by entity index */
     ng_buf text;      /* the sanitised text of a value */
     ng_buf escaped;   /* the same as an escString */
+    ng_evidence_reader *reader;
     ng_error *err;
 } dot_writer;
 
@@ -238,10 +239,11 @@ static int add_edge(dot_writer *w, const ng_edge *edge)
     if (!e)
         return ng_fail_nomem(w->err);
     int rc = style_edge(w, e, edge);
-    const ng_evidence *best = ng_edge_strongest_evidence(edge);
-    if (rc == 0 && best)
-        rc = set_text(w, e, E_EVIDENCE, E_TOOLTIP, best->text);
-    return rc;
+    size_t strongest = ng_edge_strongest_index(edge);
+    if (rc != 0 || strongest == SIZE_MAX)
+        return rc;
+    const ng_evidence *best = ng_edge_evidence_read(edge, strongest, w->reader, w->err);
+    return best ? set_text(w, e, E_EVIDENCE, E_TOOLTIP, best->text) : NG_ERR_IO;
 }
 
 static int build(dot_writer *w, const ng_graph *graph)
@@ -272,12 +274,17 @@ static int write_graph(dot_writer *w, const ng_graph *graph, FILE *out)
 int ng_dot_write(const ng_graph *graph, FILE *out, ng_error *err)
 {
     dot_writer w = {.err = err};
+    if (!(w.reader = ng_evidence_reader_new(err)))
+        return NG_ERR_NOMEM;
     w.graph = agopen(cg("newsgraph"), Agdirected, NULL);
-    if (!w.graph)
+    if (!w.graph) {
+        ng_evidence_reader_free(w.reader);
         return ng_fail_nomem(err);
+    }
     int rc = write_graph(&w, graph, out);
     if (agclose(w.graph) != 0 && rc == 0)
         rc = ng_fail(err, NG_ERR_NOMEM, NULL, "cgraph could not release its graph");
+    ng_evidence_reader_free(w.reader);
     free(w.nodes);
     ng_buf_free(&w.text);
     ng_buf_free(&w.escaped);

@@ -112,6 +112,10 @@ typedef struct graphml_writer {
     ng_buf list;  /* a list being joined */
     ng_strmap seen; /* members of that list, marked with list_mark */
     uintptr_t list_mark;
+    ng_evidence_reader *best; /* the edge's strongest record */
+    ng_evidence_reader *each; /* its records in turn */
+    ng_error *err;            /* filled when a record cannot be read */
+    int read_failed;
 } graphml_writer;
 
 /* The first error libxml2 reported during a write. */
@@ -227,13 +231,23 @@ static int data_entity_list(graphml_writer *w, key_index key, const ng_entity *e
     return data_string(w, key, ng_buf_cstr(&w->list));
 }
 
+static const ng_evidence *read_evidence(graphml_writer *w, const ng_edge *edge, size_t i,
+                                        ng_evidence_reader *reader)
+{
+    const ng_evidence *ev = ng_edge_evidence_read(edge, i, reader, w->err);
+    w->read_failed |= !ev;
+    return ev;
+}
+
 /* The documents (item == 0) or the things supplied (item != 0) named by
  * an edge's evidence, each once, in the order of the evidence. */
 static int data_evidence_list(graphml_writer *w, key_index key, const ng_edge *edge, int item)
 {
     list_begin(w);
     for (size_t i = 0; i < ng_edge_evidence_count(edge); i++) {
-        const ng_evidence *ev = ng_edge_evidence_at(edge, i);
+        const ng_evidence *ev = read_evidence(w, edge, i, w->each);
+        if (!ev)
+            return NG_ERR_IO;
         int rc = list_add(w, item ? ev->item : ev->doc);
         if (rc != 0)
             return rc;
@@ -290,7 +304,10 @@ static int edge_endpoints(graphml_writer *w, const ng_edge *edge)
 static int write_edge(graphml_writer *w, const ng_edge *edge)
 {
     const char *relation = ng_relation_name(ng_edge_relation(edge));
-    const ng_evidence *best = ng_edge_strongest_evidence(edge);
+    size_t strongest = ng_edge_strongest_index(edge);
+    const ng_evidence *best = NULL;
+    if (strongest != SIZE_MAX && !(best = read_evidence(w, edge, strongest, w->best)))
+        return NG_ERR_IO;
     int rc = start_item(w, "edge", 'e', ng_edge_index(edge));
     if (rc == 0)
         rc = edge_endpoints(w, edge);
@@ -389,19 +406,30 @@ static int report(ng_error *err, int rc, const xml_failure *failure)
 
 /* The FILE is the caller's: the output buffer flushes it on close but
  * does not close it. */
-static int write_to(FILE *out, const ng_graph *graph)
+static int write_to(FILE *out, const ng_graph *graph, graphml_writer *w)
 {
     xmlOutputBufferPtr buffer = xmlOutputBufferCreateFile(out, NULL);
     if (!buffer)
         return NG_ERR_NOMEM;
-    graphml_writer w = {0};
-    w.xml = xmlNewTextWriter(buffer);
-    if (!w.xml) {
+    w->xml = xmlNewTextWriter(buffer);
+    if (!w->xml) {
         xmlOutputBufferClose(buffer); /* only a writer that exists owns it */
         return NG_ERR_NOMEM;
     }
-    int rc = write_document(&w, graph);
-    xmlFreeTextWriter(w.xml);
+    int rc = write_document(w, graph);
+    xmlFreeTextWriter(w->xml);
+    return rc;
+}
+
+static int write_with(FILE *out, const ng_graph *graph, ng_error *err, int *read_failed)
+{
+    graphml_writer w = {.err = err};
+    w.best = ng_evidence_reader_new(err);
+    w.each = ng_evidence_reader_new(err);
+    int rc = w.best && w.each ? write_to(out, graph, &w) : NG_ERR_NOMEM;
+    *read_failed = w.read_failed;
+    ng_evidence_reader_free(w.best);
+    ng_evidence_reader_free(w.each);
     ng_buf_free(&w.clean);
     ng_buf_free(&w.list);
     ng_strmap_free(&w.seen);
@@ -416,7 +444,10 @@ int ng_graphml_write(const ng_graph *graph, FILE *out, ng_error *err)
     void *saved_context = xmlStructuredErrorContext;
     xml_failure failure = {0};
     xmlSetStructuredErrorFunc(&failure, capture_error);
-    int rc = write_to(out, graph);
+    int read_failed = 0;
+    int rc = write_with(out, graph, err, &read_failed);
     xmlSetStructuredErrorFunc(saved_context, saved_handler);
-    return rc == 0 ? 0 : report(err, rc, &failure);
+    if (rc == 0 || read_failed)
+        return rc; /* a record that cannot be read has said so in err */
+    return report(err, rc, &failure);
 }

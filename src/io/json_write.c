@@ -44,6 +44,9 @@ typedef struct fmt {
     int depth;
     int first;  /* nothing written yet in the current container */
     int nomem;  /* an allocation failed: the text is incomplete */
+    ng_evidence_reader *reader; /* for the edges' evidence */
+    ng_error *read_err;         /* why a record could not be read */
+    int unreadable;             /* ... and that it could not */
 } fmt;
 
 static void put(fmt *f, const char *s, size_t n)
@@ -254,8 +257,12 @@ static void write_edge(fmt *f, const ng_graph *g, size_t i)
     integer_member(f, "weight", (long long)ng_edge_weight(e), 1);
     string_member(f, "modality", ng_modality_name(ng_edge_modality(e)));
     begin(f, "evidence", '[');
-    for (size_t k = 0; k < ng_edge_evidence_count(e); k++)
-        write_evidence(f, ng_edge_evidence_at(e, k));
+    for (size_t k = 0; k < ng_edge_evidence_count(e) && !f->unreadable; k++) {
+        const ng_evidence *ev = ng_edge_evidence_read(e, k, f->reader, f->read_err);
+        if (ev)
+            write_evidence(f, ev);
+        f->unreadable = !ev;
+    }
     end(f, ']');
     end(f, '}');
     end(f, '}');
@@ -305,16 +312,28 @@ typedef struct piece {
     int depth;
     ng_buf out;
     int nomem;
+    ng_evidence_reader *reader; /* made when first needed */
+    ng_error read_err;
+    int unreadable;
 } piece;
 
 static void piece_format(piece *pc, const ng_graph *g)
 {
-    fmt f = {pc->out, pc->depth, pc->begin == 0, 0};
+    fmt f = {pc->out, pc->depth, pc->begin == 0, 0, pc->reader, &pc->read_err, 0};
     ng_buf_clear(&f.out);
-    for (size_t i = pc->begin; i < pc->end && !f.nomem; i++)
+    if (!f.reader)
+        f.nomem = !(pc->reader = f.reader = ng_evidence_reader_new(NULL));
+    for (size_t i = pc->begin; i < pc->end && !f.nomem && !f.unreadable; i++)
         pc->list->write(&f, g, i);
     pc->out = f.out;
     pc->nomem = f.nomem;
+    pc->unreadable = f.unreadable;
+}
+
+static void piece_free(piece *pc)
+{
+    ng_buf_free(&pc->out);
+    ng_evidence_reader_free(pc->reader);
 }
 
 /* Threads formatting pieces, and the ring of pieces they share with the
@@ -387,7 +406,7 @@ static void pool_close(pool *p)
     pthread_cond_destroy(&p->done);
     pthread_mutex_destroy(&p->lock);
     for (size_t i = 0; i < p->count; i++)
-        ng_buf_free(&p->pieces[i].out);
+        piece_free(&p->pieces[i]);
     free(p->pieces);
     free(p->threads);
 }
@@ -436,6 +455,8 @@ typedef struct writer {
     int errnum;    /* why */
     int nomem;     /* an allocation failed */
     size_t unsynced; /* bytes written since writeback was last asked for */
+    int unreadable;  /* an evidence record could not be read */
+    ng_error read_err; /* why */
 } writer;
 
 /* Asks the system to start writing what the file holds to disk, so that
@@ -467,7 +488,7 @@ static void emit(writer *w, ng_buf *text)
 
 static int stopped(const writer *w)
 {
-    return w->failed || w->nomem || w->main.nomem;
+    return w->failed || w->nomem || w->main.nomem || w->unreadable;
 }
 
 /* Sets pc to the next piece of the list from record *at on. */
@@ -486,6 +507,10 @@ static void cut(const writer *w, const list *l, size_t count, size_t *at, piece 
 static void write_piece(writer *w, piece *pc)
 {
     w->nomem |= pc->nomem;
+    if (pc->unreadable && !w->unreadable) {
+        w->unreadable = 1;
+        w->read_err = pc->read_err;
+    }
     if (!stopped(w))
         emit(w, &pc->out);
 }
@@ -577,7 +602,7 @@ static void write_graph(writer *w)
 
 int ng_json_write_threads(const ng_graph *graph, FILE *out, size_t threads, ng_error *err)
 {
-    writer w = {graph, out, {{0}, 0, 1, 0}, NULL, {0}, 0, 0, 0, 0};
+    writer w = {.graph = graph, .file = out, .main = {.first = 1}};
     pool p;
     if (threads > 1 && pool_open(&p, graph, threads) == 0)
         w.pool = &p;
@@ -585,9 +610,14 @@ int ng_json_write_threads(const ng_graph *graph, FILE *out, size_t threads, ng_e
     if (w.pool)
         pool_close(w.pool);
     ng_buf_free(&w.main.out);
-    ng_buf_free(&w.alone.out);
+    piece_free(&w.alone);
     if (w.nomem || w.main.nomem)
         return ng_fail_nomem(err);
+    if (w.unreadable) {
+        if (err)
+            *err = w.read_err;
+        return w.read_err.status;
+    }
     if (w.failed)
         return ng_fail(err, NG_ERR_IO, NULL, "cannot write: %s", strerror(w.errnum));
     return 0;

@@ -15,6 +15,8 @@
 
 #include <newsgraph/newsgraph.h>
 
+#include "fixtures.h"
+
 static ng_extractor *shared_extractor;
 
 static int setup_extractor(void **state)
@@ -105,7 +107,7 @@ static void test_meeting_place_is_recorded(void **state)
     ng_graph *g = extract("Kim Jong Un met Vladimir Putin in Vladivostok.\n");
     const ng_edge *e = edge(g, "Kim Jong Un", NG_RELATION_MEETS, "Vladimir Putin");
     assert_non_null(e);
-    assert_string_equal(ng_edge_evidence_at(e, 0)->place, "vladivostok");
+    assert_string_equal(ng_test_evidence(e, 0)->place, "vladivostok");
     ng_graph_free(g);
 }
 
@@ -161,7 +163,7 @@ static void test_supply_with_item_before_recipient(void **state)
     ng_graph *g = extract("North Korea sent artillery shells to Russia.\n");
     const ng_edge *e = edge(g, "North Korea", NG_RELATION_SUPPLIES, "Russia");
     assert_non_null(e);
-    assert_string_equal(ng_edge_evidence_at(e, 0)->item, "artillery shells");
+    assert_string_equal(ng_test_evidence(e, 0)->item, "artillery shells");
     ng_graph_free(g);
 }
 
@@ -171,7 +173,7 @@ static void test_supply_recipient_then_with_item(void **state)
     ng_graph *g = extract("Iran provided Russia with drones.\n");
     const ng_edge *e = edge(g, "Iran", NG_RELATION_SUPPLIES, "Russia");
     assert_non_null(e);
-    assert_string_equal(ng_edge_evidence_at(e, 0)->item, "drones");
+    assert_string_equal(ng_test_evidence(e, 0)->item, "drones");
     ng_graph_free(g);
 }
 
@@ -527,7 +529,7 @@ static void test_evidence_points_at_the_sentence(void **state)
     ng_graph *g = extract(text);
     const ng_edge *e = edge(g, "Kim Jong Un", NG_RELATION_MEETS, "Vladimir Putin");
     assert_non_null(e);
-    const ng_evidence *ev = ng_edge_evidence_at(e, 0);
+    const ng_evidence *ev = ng_test_evidence(e, 0);
     assert_int_equal(ev->sentence, 2);
     assert_string_equal(ev->text, "Kim Jong Un met Vladimir Putin.");
     assert_memory_equal(text + ev->start, ev->text, (size_t)(ev->end - ev->start));

@@ -4,11 +4,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include <newsgraph/graph.h>
+#include <newsgraph/io.h>
+
+#include "fixtures.h"
 
 static int setup(void **state)
 {
@@ -239,15 +243,15 @@ static void test_strongest_evidence_is_first_with_edge_modality(void **state)
     const ng_entity *a = ng_graph_add_entity(g, "A", NG_ENTITY_PERSON, NULL);
     const ng_entity *b = ng_graph_add_entity(g, "B", NG_ENTITY_PERSON, NULL);
     const ng_edge *e = ng_graph_add_edge(g, a, NG_RELATION_MEETS, b, NULL);
-    assert_null(ng_edge_strongest_evidence(e));
+    assert_null(ng_test_strongest(e));
     ng_evidence planned = evidence("x.txt", 1, NG_MODALITY_PLANNED);
     ng_evidence first = evidence("x.txt", 2, NG_MODALITY_ASSERTED);
     ng_evidence second = evidence("x.txt", 3, NG_MODALITY_ASSERTED);
     assert_int_equal(ng_graph_add_evidence(g, e, &planned, NULL), 0);
-    assert_int_equal(ng_edge_strongest_evidence(e)->sentence, 1);
+    assert_int_equal(ng_test_strongest(e)->sentence, 1);
     assert_int_equal(ng_graph_add_evidence(g, e, &first, NULL), 0);
     assert_int_equal(ng_graph_add_evidence(g, e, &second, NULL), 0);
-    assert_int_equal(ng_edge_strongest_evidence(e)->sentence, 2);
+    assert_int_equal(ng_test_strongest(e)->sentence, 2);
 }
 
 static void test_identical_evidence_is_recorded_once(void **state)
@@ -282,7 +286,101 @@ static void test_identical_evidence_is_recorded_once_on_a_busy_edge(void **state
     ng_evidence other = evidence("x.txt", 1, NG_MODALITY_DENIED);
     assert_int_equal(ng_graph_add_evidence(g, e, &other, NULL), 0);
     assert_int_equal(ng_edge_weight(e), 101);
-    assert_int_equal(ng_edge_evidence_at(e, 99)->sentence, 100);
+    assert_int_equal(ng_test_evidence(e, 99)->sentence, 100);
+}
+
+/* Builds 300 edges of 1 to 40 records each into g, every record added
+ * twice, with sentences long enough to fill the byte log's buffers. */
+static void add_many_records(ng_graph *g)
+{
+    const ng_entity *people[31];
+    char name[32], text[600], doc[32], item[32];
+    for (int i = 0; i < 31; i++) {
+        snprintf(name, sizeof name, "Person %d", i);
+        people[i] = ng_graph_add_entity(g, name, NG_ENTITY_PERSON, NULL);
+    }
+    for (int k = 0; k < 300; k++) {
+        const ng_edge *e = ng_graph_add_edge(g, people[k % 31], (ng_relation)(k % 4),
+                                             people[(k / 31 + k % 31 + 1) % 31], NULL);
+        for (int r = 0; r < 2 * (1 + k % 40); r++) {
+            int n = r / 2; /* each record twice */
+            snprintf(doc, sizeof doc, "doc-%d.txt", n % 7);
+            snprintf(item, sizeof item, "item %d", k % 5);
+            int len = snprintf(text, sizeof text, "Sentence %d of edge %d ", n, k);
+            for (int pad = 0; pad < (k * 37 + n * 11) % 500; pad++)
+                text[len++] = (char)('a' + pad % 26);
+            text[len] = '\0';
+            ng_evidence ev = {doc, n + 1, n * 10, n * 10 + 5, text, n % 3 ? "met" : NULL,
+                              (ng_modality)((k + n) % 4), n % 2 ? "2023-09-13" : NULL,
+                              n % 4 ? NULL : "person-3", k % 4 == 2 ? item : NULL};
+            assert_int_equal(ng_graph_add_evidence(g, e, &ev, NULL), 0);
+        }
+    }
+}
+
+static char *json_of(const ng_graph *g)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    assert_int_equal(ng_io_write(g, NG_FORMAT_JSON, f, NULL), 0);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+/* Records moved to a temporary file read back as they were written, are
+ * told apart from their repeats as well, and export the same. */
+static void test_evidence_on_disk_reads_back_as_in_memory(void **state)
+{
+    (void)state;
+    ng_graph *mem = ng_graph_new(NULL), *disk = ng_graph_new(NULL);
+    assert_int_equal(ng_graph_set_evidence_memory(mem, SIZE_MAX), 0);
+    assert_int_equal(ng_graph_set_evidence_memory(disk, 0), 0);
+    add_many_records(mem);
+    add_many_records(disk);
+    ng_evidence_reader *a = ng_evidence_reader_new(NULL), *b = ng_evidence_reader_new(NULL);
+    assert_int_equal(ng_graph_edge_count(disk), 300);
+    for (size_t k = 0; k < 300; k++) {
+        const ng_edge *em = ng_graph_edge_at(mem, k), *ed = ng_graph_edge_at(disk, k);
+        assert_int_equal(ng_edge_evidence_count(ed), 1 + k % 40);
+        assert_int_equal(ng_edge_strongest_index(ed), ng_edge_strongest_index(em));
+        for (size_t i = 0; i < ng_edge_evidence_count(ed); i++) {
+            const ng_evidence *m = ng_edge_evidence_read(em, i, a, NULL);
+            const ng_evidence *d = ng_edge_evidence_read(ed, i, b, NULL);
+            assert_non_null(m);
+            assert_non_null(d);
+            assert_string_equal(d->text, m->text);
+            assert_string_equal(d->doc, m->doc);
+            assert_int_equal(d->sentence, (long)i + 1);
+            assert_int_equal(d->end, m->end);
+            assert_int_equal(d->modality, ng_edge_evidence_modality(ed, i));
+            assert_ptr_equal(d->item, ng_edge_evidence_read(ed, i, b, NULL)->item);
+        }
+    }
+    char *jm = json_of(mem), *jd = json_of(disk);
+    assert_string_equal(jd, jm);
+    free(jm);
+    free(jd);
+    ng_evidence_reader_free(a);
+    ng_evidence_reader_free(b);
+    ng_graph_free(mem);
+    ng_graph_free(disk);
+}
+
+static void test_evidence_read_out_of_range_says_so(void **state)
+{
+    ng_graph *g = *state;
+    const ng_entity *a = ng_graph_add_entity(g, "A", NG_ENTITY_PERSON, NULL);
+    const ng_entity *b = ng_graph_add_entity(g, "B", NG_ENTITY_PERSON, NULL);
+    const ng_edge *e = ng_graph_add_edge(g, a, NG_RELATION_MEETS, b, NULL);
+    ng_evidence_reader *r = ng_evidence_reader_new(NULL);
+    ng_error err;
+    assert_null(ng_edge_evidence_read(e, 0, r, &err));
+    assert_int_equal(err.status, NG_ERR_INVALID);
+    assert_string_equal(err.text, "the edge has no evidence record 0");
+    assert_int_equal(ng_edge_strongest_index(e), SIZE_MAX);
+    ng_evidence_reader_free(r);
 }
 
 static void test_evidence_strings_are_copied(void **state)
@@ -298,7 +396,7 @@ static void test_evidence_strings_are_copied(void **state)
     assert_int_equal(ng_graph_add_evidence(g, e, &ev, NULL), 0);
     text[0] = 'Z';
     item[0] = 'Z';
-    const ng_evidence *got = ng_edge_evidence_at(e, 0);
+    const ng_evidence *got = ng_test_evidence(e, 0);
     assert_string_equal(got->text, "A sent shells to B.");
     assert_string_equal(got->item, "shells");
     assert_string_equal(got->date, "2023-09-13");
@@ -306,7 +404,7 @@ static void test_evidence_strings_are_copied(void **state)
     assert_int_equal(got->sentence, 4);
     assert_int_equal(got->start, 100);
     assert_int_equal(got->end, 119);
-    assert_null(ng_edge_evidence_at(e, 1));
+    assert_null(ng_test_evidence(e, 1));
 }
 
 static void test_evidence_without_document_is_rejected(void **state)
@@ -339,7 +437,7 @@ static void test_summary_gives_weight_and_modality_without_evidence(void **state
     assert_int_equal(ng_edge_weight(e), 5);
     assert_int_equal(ng_edge_modality(e), NG_MODALITY_DENIED);
     assert_int_equal(ng_edge_evidence_count(e), 0);
-    assert_null(ng_edge_strongest_evidence(e));
+    assert_null(ng_test_strongest(e));
 }
 
 static void test_summary_is_a_lower_bound_on_the_evidence(void **state)
@@ -351,7 +449,7 @@ static void test_summary_is_a_lower_bound_on_the_evidence(void **state)
     assert_int_equal(ng_graph_add_evidence(g, e, &alleged, NULL), 0);
     assert_int_equal(ng_edge_weight(e), 2);
     assert_int_equal(ng_edge_modality(e), NG_MODALITY_PLANNED);
-    assert_int_equal(ng_edge_strongest_evidence(e)->sentence, 1);
+    assert_int_equal(ng_test_strongest(e)->sentence, 1);
 
     ng_evidence more[] = {evidence("x.txt", 2, NG_MODALITY_ASSERTED),
                           evidence("x.txt", 3, NG_MODALITY_DENIED)};
@@ -506,6 +604,8 @@ int main(void)
         T(test_identical_evidence_is_recorded_once),
         T(test_identical_evidence_is_recorded_once_on_a_busy_edge),
         T(test_evidence_strings_are_copied),
+        T(test_evidence_on_disk_reads_back_as_in_memory),
+        T(test_evidence_read_out_of_range_says_so),
         T(test_evidence_without_document_is_rejected),
         T(test_summary_gives_weight_and_modality_without_evidence),
         T(test_summary_is_a_lower_bound_on_the_evidence),

@@ -69,7 +69,7 @@ static void summit_reads_back_entities_and_edge_summaries(void **state)
     const ng_edge *meets = ng_test_edge(g, "kim-jong-un", NG_RELATION_MEETS, "vladimir-putin");
     assert_int_equal(ng_edge_index(meets), 0);
     assert_int_equal(ng_edge_weight(meets), 2);
-    const ng_evidence *best = ng_edge_strongest_evidence(meets);
+    const ng_evidence *best = ng_test_strongest(meets);
     assert_string_equal(best->text, "Kim Jong Un met Vladimir Putin at Vostochny.");
     assert_string_equal(best->doc, "in.graph"); /* DOT names no documents */
     const ng_edge *denied = ng_test_edge(g, "united-states", NG_RELATION_SUPPLIES, "russia");
@@ -155,7 +155,7 @@ static void long_text_in_pieces_is_read(void **state)
         assert_int_equal(ng_buf_printf(&text, "%0100000d\\\"", i), 0);
     assert_int_equal(ng_buf_append_str(&text, "\"] }\n"), 0);
     ng_graph *g = ng_test_load(DOT, text.data);
-    const ng_evidence *ev = ng_edge_evidence_at(ng_test_edge(g, "a", NG_RELATION_MEETS, "b"), 0);
+    const ng_evidence *ev = ng_test_evidence(ng_test_edge(g, "a", NG_RELATION_MEETS, "b"), 0);
     assert_int_equal(strlen(ev->text), 40 * 100001);
     ng_graph_free(g);
     ng_buf_free(&text);

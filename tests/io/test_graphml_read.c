@@ -102,7 +102,7 @@ static void summit_reads_back_edge_summaries(void **state)
     assert_int_equal(ng_edge_weight(meets), 2);
     assert_int_equal(ng_edge_modality(meets), NG_MODALITY_ASSERTED);
     assert_int_equal(ng_edge_evidence_count(meets), 2); /* one per document */
-    const ng_evidence *best = ng_edge_strongest_evidence(meets);
+    const ng_evidence *best = ng_test_strongest(meets);
     assert_string_equal(best->doc, "a.txt");
     assert_string_equal(best->text, "Kim Jong Un met Vladimir Putin at Vostochny.");
     assert_string_equal(best->trigger, "met");
@@ -110,7 +110,7 @@ static void summit_reads_back_edge_summaries(void **state)
     assert_int_equal(best->start, -1);
     const ng_edge *arms = ng_test_edge(g, "north-korea", NG_RELATION_SUPPLIES, "russia");
     assert_int_equal(ng_edge_modality(arms), NG_MODALITY_ALLEGED);
-    assert_string_equal(ng_edge_evidence_at(arms, 0)->item, "artillery shells");
+    assert_string_equal(ng_test_evidence(arms, 0)->item, "artillery shells");
     ng_graph_free(g);
 }
 
@@ -222,9 +222,9 @@ static void items_beyond_the_documents_go_to_the_last_record(void **state)
                                "<data key=\"items\">oil | wheat | gas</data>");
     const ng_edge *e = ng_test_edge(g, "a", NG_RELATION_SUPPLIES, "b");
     assert_int_equal(ng_edge_evidence_count(e), 2);
-    assert_string_equal(ng_edge_evidence_at(e, 0)->item, "oil");
-    assert_string_equal(ng_edge_evidence_at(e, 1)->doc, "b.txt");
-    assert_string_equal(ng_edge_evidence_at(e, 1)->item, "wheat | gas");
+    assert_string_equal(ng_test_evidence(e, 0)->item, "oil");
+    assert_string_equal(ng_test_evidence(e, 1)->doc, "b.txt");
+    assert_string_equal(ng_test_evidence(e, 1)->item, "wheat | gas");
     ng_test_assert_round_trip(g, GRAPHML);
 }
 
@@ -234,8 +234,8 @@ static void a_sentence_without_documents_is_filed_under_the_file(void **state)
     ng_graph *g = load_summary("<data key=\"evidence\">A sent oil to B.</data>");
     const ng_edge *e = ng_test_edge(g, "a", NG_RELATION_SUPPLIES, "b");
     assert_int_equal(ng_edge_evidence_count(e), 1);
-    assert_string_equal(ng_edge_evidence_at(e, 0)->doc, "in.graph");
-    assert_string_equal(ng_edge_evidence_at(e, 0)->text, "A sent oil to B.");
+    assert_string_equal(ng_test_evidence(e, 0)->doc, "in.graph");
+    assert_string_equal(ng_test_evidence(e, 0)->text, "A sent oil to B.");
     ng_graph_free(g);
 }
 

@@ -258,7 +258,7 @@ static void read_keeps_ids_aliases_mentions_and_evidence(void **state)
     const ng_edge *meets = ng_graph_find_edge(g, putin, NG_RELATION_MEETS, kim);
     assert_non_null(meets);
     assert_int_equal(ng_edge_weight(meets), 2);
-    const ng_evidence *planned = ng_edge_evidence_at(meets, 1);
+    const ng_evidence *planned = ng_test_evidence(meets, 1);
     assert_int_equal(planned->modality, NG_MODALITY_PLANNED);
     assert_null(planned->date);
     assert_int_equal(planned->start, 10);
@@ -296,7 +296,7 @@ static void null_members_read_as_unknown(void **state)
                             &err);
     if (!g)
         fail_msg("%s", err.text);
-    const ng_evidence *ev = ng_edge_evidence_at(ng_graph_edge_at(g, 0), 0);
+    const ng_evidence *ev = ng_test_evidence(ng_graph_edge_at(g, 0), 0);
     assert_non_null(ev);
     assert_int_equal(ev->sentence, 0);
     assert_int_equal(ev->start, -1);

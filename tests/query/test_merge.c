@@ -337,7 +337,7 @@ static void test_evidence_is_deduplicated_and_places_follow_ids(void **state)
     assert_int_equal(ng_graph_edge_count(m), 1);
     const ng_edge *e = ng_graph_edge_at(m, 0);
     assert_int_equal(ng_edge_weight(e), 1);
-    assert_string_equal(ng_edge_evidence_at(e, 0)->place, "vostochny-cosmodrome");
+    assert_string_equal(ng_test_evidence(e, 0)->place, "vostochny-cosmodrome");
     ng_graph_free(m);
     ng_graph_free(a);
     ng_graph_free(b);

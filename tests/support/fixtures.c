@@ -1,6 +1,23 @@
 #include "fixtures.h"
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* Lives as long as the test program. */
+static ng_evidence_reader *test_reader;
+
+const ng_evidence *ng_test_evidence(const ng_edge *edge, size_t i)
+{
+    if (!test_reader && !(test_reader = ng_evidence_reader_new(NULL)))
+        return NULL;
+    return ng_edge_evidence_read(edge, i, test_reader, NULL);
+}
+
+const ng_evidence *ng_test_strongest(const ng_edge *edge)
+{
+    size_t i = ng_edge_strongest_index(edge);
+    return i == SIZE_MAX ? NULL : ng_test_evidence(edge, i);
+}
 
 static const ng_entity *add(ng_graph *g, const char *label, ng_entity_type type)
 {

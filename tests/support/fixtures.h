@@ -19,4 +19,13 @@ ng_graph *ng_fixture_summit(void);
  * text, and DOT keywords ("node", "graph"). Owned by the caller. */
 ng_graph *ng_fixture_awkward(void);
 
+/* Evidence record i of the edge, read into one reader shared by a test
+ * program: valid until the next call of either function below. NULL if
+ * the record cannot be read. */
+const ng_evidence *ng_test_evidence(const ng_edge *edge, size_t i);
+
+/* The edge's strongest record (see ng_edge_strongest_index), likewise;
+ * NULL if the edge has no evidence. */
+const ng_evidence *ng_test_strongest(const ng_edge *edge);
+
 #endif
