@@ -72,7 +72,7 @@ ng_graph *ng_io_load(const char *path, ng_format format, ng_error *err);
  * or-ed together. */
 typedef enum ng_load_flag {
     /* The caller will not look at evidence records. Edges come without
-     * them (ng_edge_evidence_count is 0, ng_edge_strongest_evidence NULL)
+     * them (ng_edge_evidence_count is 0, ng_edge_strongest_index SIZE_MAX)
      * but with the weight and modality the records give them, kept as a
      * summary (see ng_graph_set_edge_summary): ng_edge_weight and
      * ng_edge_modality answer as after a full load, and so do queries

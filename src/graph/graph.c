@@ -41,16 +41,22 @@ struct ng_edge {
     const ng_entity *source;
     const ng_entity *target;
     uint32_t index;
-    uint32_t evidence_count, evidence_cap;
-    uint8_t relation;
-    uint8_t strongest;     /* ng_modality, among the records held */
-    uint8_t has_summary;   /* see ng_graph_set_edge_summary */
-    uint8_t indexed;       /* its records are in graph->record_slots */
+    unsigned evidence_count : 26; /* the rest of the word: see MAX_EDGE_RECORDS */
+    unsigned relation : 2;
+    unsigned strongest : 2;       /* ng_modality, among the records held */
+    unsigned has_summary : 1;     /* see ng_graph_set_edge_summary */
+    unsigned indexed : 1;         /* its records are in graph->record_slots */
     union {
-        uint32_t one;      /* the record number, while there is one */
-        uint32_t *many;    /* the record numbers, once there are more */
+        uint32_t one;             /* the record number, while there is one */
+        uint32_t *many;           /* the record numbers, once there are more;
+                                   * room for a power of two of them */
     } records;
 };
+
+#define MAX_EDGE_RECORDS ((1u << 26) - 1)
+
+/* Two pointers and sixteen bytes: 32 bytes on a 64-bit machine. */
+_Static_assert(sizeof(struct ng_edge) <= 2 * sizeof(void *) + 16, "an edge grew");
 
 typedef struct edge_summary {
     size_t weight;
@@ -60,6 +66,15 @@ typedef struct edge_summary {
 /* Edges are allocated in blocks, so that handles stay put as the graph
  * grows and no edge costs an allocation of its own. */
 #define EDGE_BLOCK 1024
+
+/* Records by number, in blocks, so that no array of millions is copied
+ * as it grows or leaves its old copy behind. */
+#define RECORD_BLOCK 4096
+
+struct record_block {
+    uint64_t offset[RECORD_BLOCK]; /* in graph->log */
+    uint32_t key[RECORD_BLOCK];    /* see record_key */
+};
 
 /* The entities one folded name refers to. */
 typedef struct name_entry {
@@ -78,7 +93,8 @@ struct ng_graph {
     size_t edge_count, edge_block_cap;
     edge_summary *summaries; /* by edge index, for edges with has_summary */
     size_t summary_cap;
-    ng_strmap doc_by_name;   /* name -> index + 1 */
+    uint32_t *doc_of_atom;   /* document index + 1 by the atom of its name; 0: none */
+    size_t doc_of_atom_cap;
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
     uint32_t *edge_slots;    /* edge index + 1 by (source, relation, target), 0: empty */
@@ -94,9 +110,8 @@ struct ng_graph {
     /* Evidence records: their bytes in the log, and for each, in memory,
      * its offset and its key (record_key), by record number. */
     ng_bytelog log;
-    uint64_t *record_offsets;
-    uint32_t *record_keys;
-    size_t record_count, record_cap;
+    struct record_block **record_blocks;
+    size_t record_count, record_block_cap;
     /* Records of the edges with many (see EVIDENCE_SCAN_LIMIT), by key:
      * open addressing over record numbers + 1. */
     uint32_t *record_slots;
@@ -156,12 +171,13 @@ void ng_graph_free(ng_graph *g)
     free(g->atoms);
     ng_strmap_free(&g->atom_number);
     ng_bytelog_free(&g->log);
-    free(g->record_offsets);
-    free(g->record_keys);
+    for (size_t i = 0; i * RECORD_BLOCK < g->record_count; i++)
+        free(g->record_blocks[i]);
+    free(g->record_blocks);
     free(g->record_slots);
     ng_buf_free(&g->record_bytes);
     ng_buf_free(&g->record_scratch);
-    ng_strmap_free(&g->doc_by_name);
+    free(g->doc_of_atom);
     ng_strmap_free(&g->entity_by_id);
     ng_strmap_free(&g->names);
     free(g->edge_slots);
@@ -198,31 +214,70 @@ const char *ng_graph_label(const ng_graph *g)
 
 /* --- documents ---------------------------------------------------------- */
 
+/* The atom number of s, given on first sight; the atom is a copy of s in
+ * the pool. Atoms have their own index, not the pool's: there can be
+ * hundreds of thousands of document names, and one index is enough. */
+static int atom_number(ng_graph *g, const char *s, uint32_t *out, ng_error *err)
+{
+    size_t len = strlen(s);
+    uintptr_t n = (uintptr_t)ng_strmap_get(&g->atom_number, s, len);
+    if (n) {
+        *out = (uint32_t)(n - 1);
+        return 0;
+    }
+    if (g->atom_count >= UINT32_MAX - 1)
+        return ng_fail(err, NG_ERR_LIMIT, NULL, "too many distinct documents, dates and triggers");
+    const char *atom = ng_intern_keep(&g->strings, s, len + 1);
+    void *list = g->atoms;
+    if (!atom || ng_array_grow(&list, &g->atom_cap, g->atom_count + 1, sizeof *g->atoms) != 0)
+        return ng_fail_nomem(err);
+    g->atoms = list;
+    if (ng_strmap_put(&g->atom_number, atom, len, (void *)(uintptr_t)(g->atom_count + 1)) != 0)
+        return ng_fail_nomem(err);
+    *out = (uint32_t)g->atom_count;
+    g->atoms[g->atom_count++] = atom;
+    return 0;
+}
+
+
+/* Makes doc_of_atom cover atom n. */
+static int cover_atom(ng_graph *g, uint32_t n, ng_error *err)
+{
+    size_t old_cap = g->doc_of_atom_cap;
+    void *list = g->doc_of_atom;
+    if (ng_array_grow(&list, &g->doc_of_atom_cap, (size_t)n + 1, sizeof *g->doc_of_atom) != 0)
+        return ng_fail_nomem(err);
+    g->doc_of_atom = list;
+    memset(g->doc_of_atom + old_cap, 0, (g->doc_of_atom_cap - old_cap) * sizeof *g->doc_of_atom);
+    return 0;
+}
+
 int ng_graph_add_document(ng_graph *g, const ng_docinfo *doc, ng_error *err)
 {
     if (!doc || !doc->name || !*doc->name)
         return ng_fail(err, NG_ERR_INVALID, NULL, "a document needs a name");
-    size_t i = (size_t)(uintptr_t)ng_strmap_get(&g->doc_by_name, doc->name, strlen(doc->name));
-    ng_docinfo copy = {0};
-    if (intern(g, doc->name, &copy.name, err) || intern(g, doc->date, &copy.date, err))
+    uint32_t atom;
+    const char *date;
+    int rc = atom_number(g, doc->name, &atom, err);
+    if (rc != 0 || (rc = cover_atom(g, atom, err)) != 0)
+        return rc;
+    if (intern(g, doc->date, &date, err) != 0)
         return NG_ERR_NOMEM;
-    copy.sentences = doc->sentences;
-    if (i) {
-        ng_docinfo *old = &g->docs[i - 1];
-        if (copy.date)
-            old->date = copy.date;
-        if (copy.sentences)
-            old->sentences = copy.sentences;
+    if (g->doc_of_atom[atom]) {
+        ng_docinfo *old = &g->docs[g->doc_of_atom[atom] - 1];
+        if (date)
+            old->date = date;
+        if (doc->sentences)
+            old->sentences = doc->sentences;
         return 0;
     }
     void *docs = g->docs;
-    if (ng_array_grow(&docs, &g->doc_cap, g->doc_count + 1, sizeof *g->docs) != 0)
+    if (g->doc_count >= UINT32_MAX - 1 ||
+        ng_array_grow(&docs, &g->doc_cap, g->doc_count + 1, sizeof *g->docs) != 0)
         return ng_fail_nomem(err);
     g->docs = docs;
-    if (ng_strmap_put(&g->doc_by_name, copy.name, strlen(copy.name),
-                      (void *)(uintptr_t)(g->doc_count + 1)) != 0)
-        return ng_fail_nomem(err);
-    g->docs[g->doc_count++] = copy;
+    g->docs[g->doc_count] = (ng_docinfo){g->atoms[atom], date, doc->sentences};
+    g->doc_of_atom[atom] = (uint32_t)++g->doc_count;
     return 0;
 }
 
@@ -434,30 +489,6 @@ int ng_graph_add_alias(ng_graph *g, const ng_entity *entity, const char *alias, 
     return register_name(g, e, s, err);
 }
 
-/* The atom number of s, given on first sight; the atom is the interned
- * copy of s. */
-static int atom_number(ng_graph *g, const char *s, uint32_t *out, ng_error *err)
-{
-    size_t len = strlen(s);
-    uintptr_t n = (uintptr_t)ng_strmap_get(&g->atom_number, s, len);
-    if (n) {
-        *out = (uint32_t)(n - 1);
-        return 0;
-    }
-    if (g->atom_count >= UINT32_MAX - 1)
-        return ng_fail(err, NG_ERR_LIMIT, NULL, "too many distinct documents, dates and triggers");
-    const char *atom = ng_intern_str(&g->strings, s);
-    void *list = g->atoms;
-    if (!atom || ng_array_grow(&list, &g->atom_cap, g->atom_count + 1, sizeof *g->atoms) != 0)
-        return ng_fail_nomem(err);
-    g->atoms = list;
-    if (ng_strmap_put(&g->atom_number, atom, len, (void *)(uintptr_t)(g->atom_count + 1)) != 0)
-        return ng_fail_nomem(err);
-    *out = (uint32_t)g->atom_count;
-    g->atoms[g->atom_count++] = atom;
-    return 0;
-}
-
 int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc, long count,
                           ng_error *err)
 {
@@ -560,10 +591,11 @@ static uint32_t *edge_slot(const ng_graph *g, const ng_entity *source, ng_relati
     }
 }
 
-/* Makes room for one more edge, keeping the load factor under 1/2. */
+/* Makes room for one more edge, keeping the load factor under 2/3: at
+ * millions of edges a table half as large is worth a probe more. */
 static int grow_edge_index(ng_graph *g)
 {
-    if ((g->edge_count + 1) * 2 <= g->edge_slot_cap)
+    if ((g->edge_count + 1) * 3 <= g->edge_slot_cap * 2)
         return 0;
     if (g->edge_count >= UINT32_MAX / 2)
         return NG_ERR_NOMEM;
@@ -627,7 +659,7 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     ng_edge *e = edge_at(g, g->edge_count);
     e->source = source;
     e->target = target;
-    e->relation = (uint8_t)relation;
+    e->relation = (unsigned)relation;
     e->index = (uint32_t)g->edge_count++;
     *edge_slot(g, source, relation, target) = (uint32_t)g->edge_count;
     return e;
@@ -646,6 +678,16 @@ static int owns_edge(const ng_graph *g, const ng_edge *e)
  * record costs twelve bytes: its offset in the log, and its key, which
  * holds its modality and a hash of what makes two records of an edge the
  * same (see ng_graph_add_evidence). */
+
+static uint32_t *key_of(const ng_graph *g, uint32_t r)
+{
+    return &g->record_blocks[r / RECORD_BLOCK]->key[r % RECORD_BLOCK];
+}
+
+static uint64_t *offset_of(const ng_graph *g, uint32_t r)
+{
+    return &g->record_blocks[r / RECORD_BLOCK]->offset[r % RECORD_BLOCK];
+}
 
 static uint32_t record_at(const ng_edge *e, size_t i)
 {
@@ -692,7 +734,7 @@ static int read_record(const ng_graph *g, uint32_t r, ng_buf *scratch, ng_eviden
 {
     const char *bytes;
     size_t n;
-    int rc = ng_bytelog_read(&g->log, g->record_offsets[r], scratch, &bytes, &n, err);
+    int rc = ng_bytelog_read(&g->log, *offset_of(g, r), scratch, &bytes, &n, err);
     if (rc != 0)
         return rc;
     if (ng_evidence_decode(bytes, n, g->atoms, g->atom_count, edge, out) != 0)
@@ -713,7 +755,7 @@ static const char *atom_string(const ng_graph *g, uint32_t number_plus_one)
 static int is_same_record(ng_graph *g, uint32_t r, uint32_t key, const ng_edge *e,
                           const ng_evidence *ev, const ng_evidence_atoms *a, ng_error *err)
 {
-    if (g->record_keys[r] != key)
+    if (*key_of(g, r) != key)
         return 0;
     ng_evidence old;
     uint32_t edge;
@@ -735,7 +777,7 @@ static size_t home_slot(const ng_graph *g, uint32_t key)
 static void put_record_slot(ng_graph *g, uint32_t r)
 {
     size_t mask = g->record_slot_cap - 1;
-    size_t i = home_slot(g, g->record_keys[r]);
+    size_t i = home_slot(g, *key_of(g, r));
     while (g->record_slots[i])
         i = (i + 1) & mask;
     g->record_slots[i] = r + 1;
@@ -811,16 +853,14 @@ static int store_record(ng_graph *g, uint32_t edge, uint32_t key, const ng_evide
 {
     if (g->record_count >= UINT32_MAX - 1)
         return ng_fail(err, NG_ERR_LIMIT, NULL, "too many evidence records");
-    if (g->record_count == g->record_cap) {
-        size_t cap = g->record_cap ? g->record_cap * 2 : 64;
-        uint64_t *offsets = realloc(g->record_offsets, cap * sizeof *offsets);
-        if (offsets)
-            g->record_offsets = offsets;
-        uint32_t *keys = offsets ? realloc(g->record_keys, cap * sizeof *keys) : NULL;
-        if (!keys)
+    if (g->record_count % RECORD_BLOCK == 0) {
+        size_t block = g->record_count / RECORD_BLOCK;
+        void *list = g->record_blocks;
+        if (ng_array_grow(&list, &g->record_block_cap, block + 1, sizeof *g->record_blocks) != 0)
             return ng_fail_nomem(err);
-        g->record_keys = keys;
-        g->record_cap = cap;
+        g->record_blocks = list;
+        if (!(g->record_blocks[block] = malloc(sizeof *g->record_blocks[block])))
+            return ng_fail_nomem(err);
     }
     ng_buf_clear(&g->record_bytes);
     if (ng_evidence_encode(&g->record_bytes, edge, ev, a) != 0)
@@ -830,36 +870,35 @@ static int store_record(ng_graph *g, uint32_t edge, uint32_t key, const ng_evide
     if (rc != 0)
         return rc;
     *number = (uint32_t)g->record_count;
-    g->record_offsets[g->record_count] = offset;
-    g->record_keys[g->record_count++] = key;
+    *offset_of(g, (uint32_t)g->record_count) = offset;
+    *key_of(g, (uint32_t)g->record_count++) = key;
     return 0;
 }
 
-/* Adds record number r to the edge's list. */
+/* Adds record number r to the edge's list, whose room doubles each time
+ * the count reaches a power of two. */
 static int link_record(ng_edge *e, uint32_t r, ng_error *err)
 {
-    if (e->evidence_count == 0) {
+    size_t count = e->evidence_count;
+    if (count == MAX_EDGE_RECORDS)
+        return ng_fail(err, NG_ERR_LIMIT, NULL, "too many records on one edge");
+    if (count == 0) {
         e->records.one = r;
     } else {
-        if (e->evidence_count == 1) {
+        if (count == 1) {
             uint32_t first = e->records.one;
             if (!(e->records.many = malloc(2 * sizeof *e->records.many))) {
                 e->records.one = first;
                 return ng_fail_nomem(err);
             }
             e->records.many[0] = first;
-            e->evidence_cap = 2;
-        }
-        if (e->evidence_count == e->evidence_cap) {
-            if (e->evidence_cap > UINT32_MAX / 2)
-                return ng_fail(err, NG_ERR_LIMIT, NULL, "too many records on one edge");
-            uint32_t *many = realloc(e->records.many, 2 * (size_t)e->evidence_cap * sizeof *many);
+        } else if ((count & (count - 1)) == 0) {
+            uint32_t *many = realloc(e->records.many, 2 * count * sizeof *many);
             if (!many)
                 return ng_fail_nomem(err);
             e->records.many = many;
-            e->evidence_cap *= 2;
         }
-        e->records.many[e->evidence_count] = r;
+        e->records.many[count] = r;
     }
     e->evidence_count++;
     return 0;
@@ -886,7 +925,7 @@ int ng_graph_add_evidence(ng_graph *g, const ng_edge *edge, const ng_evidence *e
         (rc = link_record(e, r, err)) != 0 || (e->indexed && (rc = index_record(g, r, err))))
         return rc;
     if (e->evidence_count == 1 || evidence->modality > e->strongest)
-        e->strongest = (uint8_t)evidence->modality;
+        e->strongest = (unsigned)evidence->modality;
     return 0;
 }
 
@@ -955,7 +994,7 @@ ng_modality ng_edge_modality(const ng_edge *e)
 
 ng_modality ng_edge_evidence_modality(const ng_edge *e, size_t i)
 {
-    return i < e->evidence_count ? key_modality(e->source->graph->record_keys[record_at(e, i)])
+    return i < e->evidence_count ? key_modality(*key_of(e->source->graph, record_at(e, i)))
                                  : NG_MODALITY_ASSERTED;
 }
 
