@@ -119,6 +119,8 @@ typedef struct cli_corpus {
     int quiet;          /* no warnings about the input, no progress line */
     size_t jobs;        /* threads extracting; 0 or 1: one */
     const char *label;  /* the graph's title; NULL: the inputs, joined */
+    size_t evidence_mib;     /* see ng_graph_set_evidence_memory, */
+    int evidence_memory_set; /* ... if set */
 } cli_corpus;
 
 /* Queues an input or a dictionary. 0 or EXIT_INTERNAL. */

@@ -1,5 +1,6 @@
 /* Documents in, graph out: the extraction that `extract` runs, and that
  * every query command runs on the fly with --from. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,6 +197,9 @@ int cli_corpus_extract(const cli_corpus *c, const char *command, ng_graph **grap
     ng_reader *reader = ng_reader_new(&opts, NULL);
     ng_graph *g = ng_graph_new(NULL);
     rc = reader && g && set_label(g, c) == 0 ? 0 : EXIT_INTERNAL;
+    if (rc == 0 && c->evidence_memory_set)
+        ng_graph_set_evidence_memory(g, c->evidence_mib > (SIZE_MAX >> 20) ? SIZE_MAX
+                                                                          : c->evidence_mib << 20);
     if (rc == 0) {
         add_inputs(reader, c, &st);
         if (!c->quiet)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/query.h"
 
 static const char *const extract_help =
     "Usage: newsgraph extract [OPTIONS] INPUT...\n"
@@ -28,6 +29,10 @@ static const char *const extract_help =
     "      --keep-furniture  do not drop page furniture (ads, share buttons...)\n"
     "  -j, --jobs N          extract, and write JSON, on N threads (default 1;\n"
     "                        0: one per core); the output is the same whatever N\n"
+    "      --evidence-memory MIB\n"
+    "                        keep at most MIB mebibytes of evidence records in\n"
+    "                        memory (default 64); past that they go to an\n"
+    "                        unlinked temporary file in $TMPDIR or /tmp\n"
     "  -q, --quiet           do not print warnings about the input, nor the\n"
     "                        progress line shown when standard error is a\n"
     "                        terminal\n"
@@ -40,7 +45,7 @@ static const char *const extract_help =
 
 enum {
     OPT_OUTPUT, OPT_FORMAT, OPT_LABEL, OPT_DICT, OPT_NO_DICT, OPT_KEEP, OPT_JOBS, OPT_QUIET,
-    OPT_HELP
+    OPT_EVIDENCE_MEMORY, OPT_HELP
 };
 
 static const cli_option extract_options[] = {
@@ -48,7 +53,7 @@ static const cli_option extract_options[] = {
     {"label", 0, 1, OPT_LABEL},     {"dict", 0, 1, OPT_DICT},
     {"no-default-dict", 0, 0, OPT_NO_DICT}, {"keep-furniture", 0, 0, OPT_KEEP},
     {"jobs", 'j', 1, OPT_JOBS},     {"quiet", 'q', 0, OPT_QUIET},
-    {"help", 'h', 0, OPT_HELP},
+    {"evidence-memory", 0, 1, OPT_EVIDENCE_MEMORY}, {"help", 'h', 0, OPT_HELP},
     {NULL, 0, 0, 0},
 };
 
@@ -72,6 +77,10 @@ static int on_option(int id, const char *value, void *ctx)
     case OPT_KEEP: a->corpus.keep_furniture = 1; return 0;
     case OPT_JOBS: return cli_parse_jobs("extract", value, &a->corpus.jobs);
     case OPT_QUIET: a->corpus.quiet = 1; return 0;
+    case OPT_EVIDENCE_MEMORY:
+        a->corpus.evidence_memory_set = 1;
+        return cli_parse_count("extract", "--evidence-memory", value, 0,
+                               &a->corpus.evidence_mib);
     case OPT_HELP: a->help = 1; return 0;
     }
     return 0;

@@ -8,8 +8,11 @@ extracts each shard with the same --label and merges the three graphs,
 then compares with one extraction of the whole corpus, in canonical form
 (`newsgraph merge whole.json`): merge writes entities, edges and
 evidence in a canonical order, extract in the order of the documents.
-Then does the same through bench/ng_mapper.sh and bench/ng_reducer.sh as
-Hadoop Streaming would (cat list | mapper | sort | reducer).
+Checks that keeping evidence records in a temporary file
+(--evidence-memory 0) writes the same JSON, GraphML and DOT, and leaves
+nothing behind. Then does the same through bench/ng_mapper.sh and
+bench/ng_reducer.sh as Hadoop Streaming would (cat list | mapper | sort |
+reducer).
 """
 
 import filecmp
@@ -92,6 +95,22 @@ def main():
         check(filecmp.cmp(merged, whole, shallow=False) or same_content(merged, whole),
               "the merged graph holds what the plain extraction holds (same JSON values "
               "up to the order of entities, edges and evidence)")
+
+        # Evidence records moved to a temporary file give the same files,
+        # and the file is gone afterwards.
+        spill_dir = os.path.join(tmp, "spill")
+        os.makedirs(spill_dir)
+        outputs = {}
+        for mode, extra in (("memory", []), ("disk", ["--evidence-memory", "0"])):
+            outputs[mode] = [os.path.join(tmp, f"{mode}.{ext}") for ext in ("json", "graphml", "dot")]
+            cmd = [NG, "extract", "-q", "--label", LABEL, corpus, *extra]
+            for out in outputs[mode]:
+                cmd += ["-o", out]
+            run(cmd, env=dict(os.environ, TMPDIR=spill_dir))
+        for mem, disk in zip(outputs["memory"], outputs["disk"]):
+            check(filecmp.cmp(mem, disk, shallow=False),
+                  f"--evidence-memory 0 writes the same {os.path.splitext(mem)[1]} file")
+        check(os.listdir(spill_dir) == [], "the evidence file leaves nothing in TMPDIR")
 
         # Hadoop Streaming, simulated: the input is a list of shard paths.
         listing = "".join(s + "\n" for s in shards).encode()
