@@ -1,7 +1,9 @@
 /* The graph model: entities, edges and their evidence, with the indexes
  * that make every lookup a hash probe (by id, by folded name, by edge key,
  * by evidence key). Strings are interned, so equal strings share one
- * pointer and keys can be built from pointers. */
+ * pointer; the strings of small sets (documents, dates, triggers...) are
+ * also numbered, as atoms. Evidence records are kept as bytes in a log
+ * that moves to a temporary file when it grows large (see "evidence"). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -720,8 +722,9 @@ static int atoms_of(ng_graph *g, const ng_evidence *ev, ng_evidence_atoms *a, ng
     uint32_t *numbers[] = {&a->doc, &a->trigger, &a->date, &a->place, &a->item};
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
         uint32_t n = 0;
-        if (strings[i] && atom_number(g, strings[i], &n, err) != 0)
-            return err ? err->status : NG_ERR_NOMEM;
+        int rc = strings[i] ? atom_number(g, strings[i], &n, err) : 0;
+        if (rc != 0)
+            return rc;
         *numbers[i] = strings[i] ? n + 1 : 0;
     }
     return 0;
