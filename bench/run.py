@@ -26,8 +26,9 @@ already in the cache (--corpus-dir, default bench/corpus/), then measures,
 
 It prints a Markdown report (min, median and max over the runs, the
 machine, the time per MiB for each size) and saves it as
-bench/results/<date>-<host>.md. Without --bin it builds the binary it
-measures in build-bench/, configured with --buildtype=release.
+bench/results/<date>-<host>.md (-2, -3... for later runs that day).
+Without --bin it builds the binary it measures in build-bench/,
+configured with --buildtype=release.
 """
 
 import argparse
@@ -423,8 +424,12 @@ def main():
     text = report(args, mach, per_size, jobs)
     print(text)
     os.makedirs(args.results_dir, exist_ok=True)
-    name = f"{datetime.date.today().isoformat()}-{re.sub(r'[^A-Za-z0-9.-]', '_', socket.gethostname())}.md"
-    path = os.path.join(args.results_dir, name)
+    stem = f"{datetime.date.today().isoformat()}-{re.sub(r'[^A-Za-z0-9.-]', '_', socket.gethostname())}"
+    path = os.path.join(args.results_dir, stem + ".md")
+    for n in range(2, 1000):  # a second run on the same day keeps the first
+        if not os.path.exists(path):
+            break
+        path = os.path.join(args.results_dir, f"{stem}-{n}.md")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text + "\n")
     log(f"saved {os.path.relpath(path)}")
