@@ -28,8 +28,14 @@ typedef struct ng_strmap {
 
 uint64_t ng_hash_bytes(const void *bytes, size_t n);
 
+/* The hash a map stores for a key: callers that look the same string up
+ * many times (a token's folded form) compute it once. */
+uint32_t ng_strmap_hash(const char *key, size_t len);
+
 /* The value stored under the key, or NULL. */
 void *ng_strmap_get(const ng_strmap *map, const char *key, size_t len);
+/* ng_strmap_get with the key's ng_strmap_hash already known. */
+void *ng_strmap_get_hashed(const ng_strmap *map, const char *key, size_t len, uint32_t hash);
 /* Stores or replaces the value of the key. 0, or NG_ERR_NOMEM (also for a
  * key longer than UINT32_MAX bytes). */
 int ng_strmap_put(ng_strmap *map, const char *key, size_t len, void *value);
