@@ -67,14 +67,6 @@ void *ng_strmap_get(const ng_strmap *map, const char *key, size_t len)
     return ng_strmap_get_hashed(map, key, len, ng_strmap_hash(key, len));
 }
 
-void *ng_strmap_get_hashed(const ng_strmap *map, const char *key, size_t len, uint32_t hash)
-{
-    if (!map->cap || len > UINT32_MAX)
-        return NULL;
-    ng_strmap_slot *s = find_slot(map->slots, map->cap, key, (uint32_t)len, hash);
-    return s->key ? s->value : NULL;
-}
-
 static int rehash(ng_strmap *map, size_t cap)
 {
     ng_strmap_slot *slots = calloc(cap, sizeof *slots);
