@@ -82,6 +82,7 @@ int main(int argc, char **argv)
     ng_tokens tokens = {0};
     ng_mentions mentions = {0};
     ng_gaz_hits hits = {0};
+    ng_relation_scratch scratch = {0};
     const ng_document *doc;
     static size_t seen[100000];
     while (ng_reader_next(reader, &doc, &err) > 0) {
@@ -101,7 +102,7 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < ng_found_edge_count(f) && i < 100000; i++)
                 before += (seen[i] = ng_found_edge_at(f, i)->evidence_count);
             ng_sentence_view view = {doc, number, span, &tokens, &mentions};
-            ng_relations_find(&hits, res, f, &view, &err);
+            ng_relations_find(&hits, res, f, &view, &scratch, &err);
             int show = argc < 3 || memmem(doc->text + span.start, span.end - span.start, argv[2],
                                           strlen(argv[2])) != NULL;
             if (show) {
@@ -114,6 +115,7 @@ int main(int argc, char **argv)
     ng_tokens_free(&tokens);
     ng_mentions_free(&mentions);
     ng_gaz_hits_free(&hits);
+    ng_relation_scratch_free(&scratch);
     ng_found_free(f);
     ng_resolver_free(res);
     ng_gazetteer_free(gaz);

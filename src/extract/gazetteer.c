@@ -214,15 +214,26 @@ static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, n
     size_t len = 0;
     for (size_t k = i; k < tokens->count && k - i < g->max_tokens; k++) {
         const ng_token *tok = &tokens->items[k];
-        size_t n = strlen(tok->norm);
-        int space = len && !(tok->flags & NG_TOKEN_POSSESSIVE);
-        if (len + space + n >= sizeof key)
-            break;
-        if (space)
-            key[len++] = ' ';
-        memcpy(key + len, tok->norm, n);
-        len += n;
-        const phrase *p = ng_strmap_get(&g->phrases, key, len);
+        size_t n = tok->norm_len;
+        const phrase *p;
+        if (k == i) {
+            /* Most tokens start no phrase: look the first one up by the
+             * hash its spelling already has, and copy it only if it does. */
+            p = ng_strmap_get_hashed(&g->phrases, tok->norm, n, tok->norm_hash);
+            if (!p || n >= sizeof key)
+                break;
+            memcpy(key, tok->norm, n);
+            len = n;
+        } else {
+            int space = len && !(tok->flags & NG_TOKEN_POSSESSIVE);
+            if (len + space + n >= sizeof key)
+                break;
+            if (space)
+                key[len++] = ' ';
+            memcpy(key + len, tok->norm, n);
+            len += n;
+            p = ng_strmap_get(&g->phrases, key, len);
+        }
         if (!p)
             break;
         if (p->count) {

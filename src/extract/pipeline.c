@@ -26,6 +26,7 @@ struct ng_extractor {
     ng_tokens tokens;
     ng_gaz_hits hits;
     ng_mentions mentions;
+    ng_relation_scratch relation_scratch;
     ng_found *found;    /* for ng_extract_document */
 };
 
@@ -57,6 +58,7 @@ void ng_extractor_free(ng_extractor *x)
     ng_tokens_free(&x->tokens);
     ng_gaz_hits_free(&x->hits);
     ng_mentions_free(&x->mentions);
+    ng_relation_scratch_free(&x->relation_scratch);
     ng_found_free(x->found);
     free(x);
 }
@@ -80,7 +82,7 @@ static int read_sentence(ng_extractor *x, ng_found *found, const ng_document *do
         ng_resolver_resolve(x->resolver, &x->tokens, &x->mentions, err) != 0)
         return ng_fail_nomem(err);
     ng_sentence_view view = {doc, number, span, &x->tokens, &x->mentions};
-    return ng_relations_find(&x->hits, x->resolver, found, &view, err);
+    return ng_relations_find(&x->hits, x->resolver, found, &view, &x->relation_scratch, err);
 }
 
 int ng_extract_found(ng_extractor *x, ng_found *found, const ng_document *doc, ng_error *err)

@@ -49,6 +49,7 @@ typedef struct reader {
     const ng_found_edge *last_supply; /* for "shells sold to Wagner" after "providing Russia ..." */
     const ng_found_entity *last_supplier;
     int oom;              /* an allocation failed */
+    int sentence_made;    /* `sentence` holds this sentence */
     ng_buf sentence;      /* the sentence as the document has it, once made */
     ng_buf item;
     ng_buf text;
@@ -723,8 +724,10 @@ static const char *evidence_text(reader *r, const trigger *tr, long long *start,
     }
     *start = (long long)from;
     *end = (long long)to;
-    if (!r->sentence.data)
+    if (!r->sentence_made) {
+        r->sentence_made = 1;
         return copy_raw(&r->sentence, doc, from, to);
+    }
     return r->sentence.data;
 }
 
@@ -1515,10 +1518,29 @@ static void map_owners(reader *r)
             r->owner[i] = (long)k;
 }
 
+void ng_relation_scratch_free(ng_relation_scratch *scratch)
+{
+    free(scratch->owner);
+    free(scratch->region);
+    ng_buf_free(&scratch->sentence);
+    ng_buf_free(&scratch->item);
+    ng_buf_free(&scratch->text);
+    *scratch = (ng_relation_scratch){0};
+}
+
 int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *found,
-                      const ng_sentence_view *s, ng_error *err)
+                      const ng_sentence_view *s, ng_relation_scratch *scratch,
+                      ng_error *err)
 {
     size_t n = s->tokens->count ? s->tokens->count : 1;
+    void *owner = scratch->owner, *region = scratch->region;
+    int grown = ng_array_grow(&owner, &scratch->owner_cap, n, sizeof *scratch->owner) == 0 &&
+                ng_array_grow(&region, &scratch->region_cap, n, sizeof *scratch->region) == 0;
+    scratch->owner = owner;
+    scratch->region = region;
+    if (!grown)
+        return ng_fail_nomem(err);
+    /* map_owners and mark_regions set every entry that is read. */
     reader r = {0};
     r.v = s;
     r.t = s->tokens;
@@ -1527,18 +1549,16 @@ int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *
     r.res = resolver;
     r.found = found;
     r.err = err;
-    r.owner = malloc(n * sizeof *r.owner);
-    r.region = calloc(n, sizeof *r.region);
-    int rc = r.owner && r.region ? 0 : NG_ERR_NOMEM;
-    if (rc == 0) {
-        map_owners(&r);
-        mark_regions(&r);
-        rc = read_sentence(&r);
-    }
-    free(r.owner);
-    free(r.region);
-    ng_buf_free(&r.item);
-    ng_buf_free(&r.text);
-    ng_buf_free(&r.sentence);
+    r.owner = scratch->owner;
+    r.region = scratch->region;
+    r.sentence = scratch->sentence;
+    r.item = scratch->item;
+    r.text = scratch->text;
+    map_owners(&r);
+    mark_regions(&r);
+    int rc = read_sentence(&r);
+    scratch->sentence = r.sentence;
+    scratch->item = r.item;
+    scratch->text = r.text;
     return rc ? ng_fail_nomem(err) : 0;
 }

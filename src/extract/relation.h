@@ -30,6 +30,7 @@
 #include "extract/resolve.h"
 #include "extract/token.h"
 #include "text/sentence.h"
+#include "util/buf.h"
 
 /* One sentence, with its tokens and resolved mentions. */
 typedef struct ng_sentence_view {
@@ -40,10 +41,25 @@ typedef struct ng_sentence_view {
     ng_mentions *mentions;
 } ng_sentence_view;
 
+/* The memory ng_relations_find works in, kept by the caller from one
+ * sentence to the next so that reading a sentence allocates nothing once
+ * the arrays have grown. Zero-initialise; release with
+ * ng_relation_scratch_free. */
+typedef struct ng_relation_scratch {
+    long *owner;
+    size_t owner_cap;
+    size_t *region;
+    size_t region_cap;
+    ng_buf sentence, item, text;
+} ng_relation_scratch;
+
+void ng_relation_scratch_free(ng_relation_scratch *scratch);
+
 /* Adds to `found` every relation found in the sentence, with its
  * evidence. Facilities described as destinations are added through the
  * resolver. Returns 0 or NG_ERR_NOMEM. */
 int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *found,
-                      const ng_sentence_view *s, ng_error *err);
+                      const ng_sentence_view *s, ng_relation_scratch *scratch,
+                      ng_error *err);
 
 #endif

@@ -12,6 +12,11 @@
 typedef struct doc_person {
     const ng_found_entity *entity;
     char *parts;    /* the folded label: words separated by single spaces */
+    /* Where the last word starts (NULL for a one-word name) and the
+     * lengths, taken once: every short form is compared with every
+     * person of the document. */
+    const char *last_word;
+    size_t parts_len, last_len;
     long mentions;
     size_t last;    /* order of the last mention */
 } doc_person;
@@ -162,6 +167,10 @@ static int note_person(ng_resolver *r, const ng_found_entity *e)
         p = &r->persons[r->person_count++];
         p->entity = e;
         p->parts = folded.data; /* the buffer's memory now belongs to the person */
+        p->parts_len = strlen(p->parts);
+        const char *space = strrchr(p->parts, ' ');
+        p->last_word = space ? space + 1 : NULL;
+        p->last_len = space ? strlen(p->last_word) : 0;
         p->mentions = 0;
     }
     p->mentions++;
@@ -169,14 +178,15 @@ static int note_person(ng_resolver *r, const ng_found_entity *e)
     return 0;
 }
 
-/* Whether `word` is the first or the last word of the folded name. */
-static int is_name_part(const char *parts, const char *word)
+/* Whether word[0..n) is the first or the last word of the person's folded
+ * name. A one-word name has no short form. */
+static int is_name_part(const doc_person *p, const char *word, size_t n)
 {
-    size_t n = strlen(word);
-    const char *last = strrchr(parts, ' ');
-    if (!last)
-        return 0; /* a one-word name has no short form */
-    return (strncmp(parts, word, n) == 0 && parts[n] == ' ') || strcmp(last + 1, word) == 0;
+    if (!p->last_word)
+        return 0;
+    if (n < p->parts_len && p->parts[n] == ' ' && memcmp(p->parts, word, n) == 0)
+        return 1;
+    return p->last_len == n && memcmp(p->last_word, word, n) == 0;
 }
 
 /* The person of the document a short form refers to: among those whose
@@ -184,9 +194,10 @@ static int is_name_part(const char *parts, const char *word)
 static const ng_found_entity *short_form(ng_resolver *r, const char *word)
 {
     const doc_person *best = NULL;
+    size_t n = strlen(word);
     for (size_t i = 0; i < r->person_count; i++) {
         const doc_person *p = &r->persons[i];
-        if (!is_name_part(p->parts, word))
+        if (!is_name_part(p, word, n))
             continue;
         if (!best || p->mentions > best->mentions ||
             (p->mentions == best->mentions && p->last > best->last))

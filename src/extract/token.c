@@ -25,12 +25,27 @@ static utf8proc_int32_t cp_at(const char *text, size_t end, size_t i)
     return i < end ? next_cp(text, end, &i) : -1;
 }
 
+/* ASCII letters and digits, by byte: most of the text is ASCII, and a
+ * table lookup keeps the scan of a word to a few instructions a byte. */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 static int is_word_cp(utf8proc_int32_t cp)
 {
     if (cp < 0)
         return 0;
     if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        return ascii_word[cp];
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MC) ||
            c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_ME;
@@ -60,6 +75,13 @@ static int is_digit(char c)
 static size_t word_run(const char *text, size_t end, size_t i)
 {
     while (i < end) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) { /* the common case, without decoding */
+            if (!ascii_word[c])
+                break;
+            i++;
+            continue;
+        }
         size_t j = i;
         if (!is_word_cp(next_cp(text, end, &j)))
             break;
@@ -167,6 +189,8 @@ static const ng_word_form *form_of(ng_tokens *out, const char *text, size_t star
         f->norm = norm;
         f->case_flags = word ? case_flags(text, start, end) : 0;
         f->lex = ng_lex_classes(norm, folded.len);
+        f->norm_len = (uint32_t)folded.len; /* interned, so under UINT32_MAX */
+        f->norm_hash = ng_strmap_hash(norm, folded.len);
     }
     ng_buf_free(&folded);
     if (!norm || !key ||
@@ -192,6 +216,8 @@ static int push(ng_tokens *out, const char *text, size_t start, size_t end, unsi
     t->norm = form->norm;
     t->flags = flags | form->case_flags;
     t->lex = form->lex;
+    t->norm_len = form->norm_len;
+    t->norm_hash = form->norm_hash;
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #define NG_EXTRACT_TOKEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "graph/intern.h"
 #include "text/sentence.h"
@@ -25,6 +26,9 @@ typedef struct ng_token {
     const char *norm;  /* folded form (ng_name_fold), borrowed from the list */
     unsigned flags;
     unsigned lex;      /* the word classes of norm (ng_lex_classes) */
+    /* strlen(norm) and ng_strmap_hash(norm): the gazetteer looks every
+     * token up by its norm, and these come with the spelling's memo. */
+    uint32_t norm_len, norm_hash;
 } ng_token;
 
 /* What a spelling always gives, whatever the sentence around it. */
@@ -32,6 +36,7 @@ typedef struct ng_word_form {
     const char *norm;
     unsigned case_flags; /* NG_TOKEN_CAPITAL, _UPPER, _NUMBER */
     unsigned lex;
+    uint32_t norm_len, norm_hash;
 } ng_word_form;
 
 /* The tokens of one sentence. Zero-initialise; reuse across sentences;

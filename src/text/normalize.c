@@ -18,6 +18,8 @@
 
 #include <newsgraph/error.h>
 
+#include "util/utf8.h"
+
 /* A segment holds at most this many code points. Real text never comes
  * close; the cap only bounds the (quadratic) canonical reordering of a
  * pathological run of combining marks, which is then normalised in
@@ -286,9 +288,17 @@ static int copy_plain_ascii(sink *out, const char *raw, size_t n, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)raw;
     size_t start = *i, end = start;
-    while (end < n && ((s[end] >= 0x20 && s[end] < 0x7F) || s[end] == '\n') &&
-           (end + 1 == n || s[end + 1] < 0x80))
+    for (;;) {
+        /* Each byte of a printable run but its last is followed by ASCII:
+         * take those at once, then judge the last one and line breaks. */
+        size_t run = ng_ascii_printable_prefix(s + end, n - end);
+        if (run > 1)
+            end += run - 1;
+        if (!(end < n && ((s[end] >= 0x20 && s[end] < 0x7F) || s[end] == '\n') &&
+              (end + 1 == n || s[end + 1] < 0x80)))
+            break;
         end++;
+    }
     if (end == start)
         return 0;
     if (sink_reserve(out, end - start) != 0)

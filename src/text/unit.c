@@ -19,6 +19,7 @@
 #include "furniture.h"
 #include "normalize.h"
 #include "util/fail.h"
+#include "util/utf8.h"
 
 /* How much of a file decides whether it is text. */
 #define SNIFF_SIZE 8192
@@ -84,6 +85,18 @@ void ng_unit_warn(ng_unit *u, ng_status status, const char *source, long line, l
 
 /* ---- telling text from binary ------------------------------------------- */
 
+/* The printable ASCII bytes: all from the space on but DEL, and the
+ * white space that text has. */
+static const unsigned char ascii_printable[128] = {
+    ['\t'] = 1, ['\n'] = 1, ['\f'] = 1, ['\r'] = 1,
+    [' '] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,             /* 0x20 - 0x2F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,                     /* 0x30 - 0x3F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,                     /* 0x40 - 0x4F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,                     /* 0x50 - 0x5F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,                     /* 0x60 - 0x6F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,                     /* 0x70 - 0x7F */
+};
+
 /* Whether the first SNIFF_SIZE bytes hold a NUL or too little printable
  * UTF-8 to be text. */
 int ng_unit_looks_binary(const char *s, size_t n)
@@ -93,10 +106,16 @@ int ng_unit_looks_binary(const char *s, size_t n)
         return 1;
     size_t printable = 0, i = 0;
     while (i < len) {
+        /* Printable ASCII is nearly all of any text file: count it in
+         * runs, and the other ASCII bytes with a table. */
+        size_t run = ng_ascii_printable_prefix((const unsigned char *)s + i, len - i);
+        printable += run;
+        i += run;
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            printable += (c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t' || c == '\r' ||
-                         c == '\f';
+            printable += ascii_printable[c];
             i++;
             continue;
         }

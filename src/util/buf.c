@@ -7,11 +7,6 @@
 
 #include <newsgraph/error.h>
 
-int ng_array_grow(void **items, size_t *capacity, size_t needed, size_t item_size)
-{
-    return ng_array_grow_from(items, capacity, needed, item_size, 8);
-}
-
 int ng_array_grow_from(void **items, size_t *capacity, size_t needed, size_t item_size,
                        size_t first)
 {

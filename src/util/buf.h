@@ -29,14 +29,22 @@ const char *ng_buf_cstr(const ng_buf *buf);
 void ng_buf_clear(ng_buf *buf);
 void ng_buf_free(ng_buf *buf);
 
-/* Makes room for at least `needed` items of `item_size` bytes in the array
- * *items of capacity *capacity, growing geometrically from 8 items. */
-int ng_array_grow(void **items, size_t *capacity, size_t needed, size_t item_size);
-
 /* As ng_array_grow, starting from `first` items: for the many arrays that
  * mostly stay small, such as the evidence of an edge. */
 int ng_array_grow_from(void **items, size_t *capacity, size_t needed, size_t item_size,
                        size_t first);
+
+/* Makes room for at least `needed` items of `item_size` bytes in the array
+ * *items of capacity *capacity, growing geometrically from 8 items.
+ * Inline because it is called for every token and nearly always finds
+ * the room already there. */
+static inline int ng_array_grow(void **items, size_t *capacity, size_t needed,
+                                size_t item_size)
+{
+    if (needed <= *capacity)
+        return 0;
+    return ng_array_grow_from(items, capacity, needed, item_size, 8);
+}
 
 /* A copy of n bytes plus a terminating NUL, owned by the caller; NULL if
  * out of memory. */

@@ -11,4 +11,9 @@
  * bytes give 0 too; callers handle them first. */
 size_t ng_utf8_sequence_length(const unsigned char *p, size_t n);
 
+/* How many bytes p[0..n) starts with that are printable ASCII (0x20 to
+ * 0x7E): the plain text that the readers copy or count without looking
+ * further. Eight bytes at a time, for the scans of whole documents. */
+size_t ng_ascii_printable_prefix(const unsigned char *p, size_t n);
+
 #endif
