@@ -118,8 +118,8 @@ struct ng_graph {
      * open addressing over record numbers + 1. */
     uint32_t *record_slots;
     size_t record_slot_cap, record_slot_count;
-    ng_buf record_bytes;     /* encoding and decoding while adding */
-    ng_buf record_scratch;
+    ng_buf record_bytes;     /* a record being encoded */
+    ng_buf record_scratch;   /* a stored record read back to compare */
     ng_buf scratch;
 };
 
@@ -241,16 +241,14 @@ static int atom_number(ng_graph *g, const char *s, uint32_t *out, ng_error *err)
     return 0;
 }
 
-
 /* Makes doc_of_atom cover atom n. */
 static int cover_atom(ng_graph *g, uint32_t n, ng_error *err)
 {
-    size_t old_cap = g->doc_of_atom_cap;
     void *list = g->doc_of_atom;
-    if (ng_array_grow(&list, &g->doc_of_atom_cap, (size_t)n + 1, sizeof *g->doc_of_atom) != 0)
+    if (ng_array_grow_zeroed(&list, &g->doc_of_atom_cap, (size_t)n + 1,
+                             sizeof *g->doc_of_atom) != 0)
         return ng_fail_nomem(err);
     g->doc_of_atom = list;
-    memset(g->doc_of_atom + old_cap, 0, (g->doc_of_atom_cap - old_cap) * sizeof *g->doc_of_atom);
     return 0;
 }
 
@@ -946,11 +944,9 @@ int ng_graph_set_edge_summary(ng_graph *g, const ng_edge *edge, size_t weight,
     if ((int)modality < 0 || (int)modality >= NG_MODALITY_COUNT)
         return ng_fail(err, NG_ERR_INVALID, NULL, "a summary needs a known modality");
     void *list = g->summaries;
-    size_t old_cap = g->summary_cap;
-    if (ng_array_grow(&list, &g->summary_cap, edge->index + 1, sizeof *g->summaries) != 0)
+    if (ng_array_grow_zeroed(&list, &g->summary_cap, edge->index + 1, sizeof *g->summaries) != 0)
         return ng_fail_nomem(err);
     g->summaries = list;
-    memset(g->summaries + old_cap, 0, (g->summary_cap - old_cap) * sizeof *g->summaries);
     ng_edge *e = edge_at(g, edge->index);
     g->summaries[e->index].weight = weight;
     g->summaries[e->index].modality = modality;

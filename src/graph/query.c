@@ -38,14 +38,17 @@ int ng_query_evidence_passes(const ng_query_filter *f, const ng_evidence *ev)
 }
 
 /* Whether one evidence record is both strong enough and in the range. A
- * record that cannot be read back does not pass. */
+ * record that cannot be read back does not pass. Modalities are known
+ * without reading, so a reader is made only for a record that may pass. */
 static int dated_evidence_passes(const ng_query_filter *f, const ng_edge *edge)
 {
-    ng_evidence_reader *reader = ng_evidence_reader_new(NULL);
+    ng_evidence_reader *reader = NULL;
     int passes = 0;
-    for (size_t i = 0; reader && !passes && i < ng_edge_evidence_count(edge); i++) {
+    for (size_t i = 0; !passes && i < ng_edge_evidence_count(edge); i++) {
         if (ng_edge_evidence_modality(edge, i) < f->min_modality)
             continue;
+        if (!reader && !(reader = ng_evidence_reader_new(NULL)))
+            break;
         const ng_evidence *ev = ng_edge_evidence_read(edge, i, reader, NULL);
         passes = ev && ng_query_evidence_passes(f, ev);
     }

@@ -7,6 +7,15 @@
 
 #include <newsgraph/error.h>
 
+int ng_array_grow_zeroed(void **items, size_t *capacity, size_t needed, size_t item_size)
+{
+    size_t old = *capacity;
+    if (ng_array_grow(items, capacity, needed, item_size) != 0)
+        return NG_ERR_NOMEM;
+    memset((char *)*items + old * item_size, 0, (*capacity - old) * item_size);
+    return 0;
+}
+
 int ng_array_grow_from(void **items, size_t *capacity, size_t needed, size_t item_size,
                        size_t first)
 {

@@ -46,6 +46,10 @@ static inline int ng_array_grow(void **items, size_t *capacity, size_t needed,
     return ng_array_grow_from(items, capacity, needed, item_size, 8);
 }
 
+/* As ng_array_grow, with the new items set to zero bytes: for arrays
+ * indexed by a number that grows, where 0 means "none". */
+int ng_array_grow_zeroed(void **items, size_t *capacity, size_t needed, size_t item_size);
+
 /* A copy of n bytes plus a terminating NUL, owned by the caller; NULL if
  * out of memory. */
 char *ng_strndup(const char *s, size_t n);
