@@ -4,6 +4,7 @@
     bench/run.py                          # 10M and 100M, 3 runs each
     bench/run.py --sizes 10M,100M,1G --runs 5
     bench/run.py --bin build/src/cli/newsgraph --sizes 2M --runs 1
+    bench/run.py --sizes 1G --runs 1 --queries-up-to 100M
 
 For each size it generates the corpus with bench/gen_corpus.py unless it is
 already in the cache (--corpus-dir, default bench/corpus/), then measures,
@@ -23,6 +24,11 @@ already in the cache (--corpus-dir, default bench/corpus/), then measures,
   through `supplies` edges: `newsgraph neighbours` on the JSON, NetworkX on
   the same JSON (bench/nx_neighbours.py) and gvpr on the DOT export
   (bench/neighbours.gvpr); the three answers must agree.
+
+Exports and queries are measured only on corpora up to --queries-up-to
+(default 100M): past that, NetworkX would need many times the memory of the
+JSON export (2.4 GiB for 1G), and the figures that matter there are the
+extraction's time, memory and linearity.
 
 It prints a Markdown report (min, median and max over the runs, the
 machine, the time per MiB for each size) and saves it as
@@ -185,8 +191,9 @@ def timed(cmd, ok=(0,), shell=False):
     return wall, rss, p.stdout
 
 
-def measure(binary, corpus, work, listfile, names, jobs, entity, run):
-    """One run of every figure: {name: value}."""
+def measure(binary, corpus, work, listfile, names, jobs, entity, run, queries=True):
+    """One run of every figure: {name: value}. Without `queries`, only the
+    extraction and the baselines."""
     ng = binary
     r = {}
     g = os.path.join(work, "g.json")
@@ -203,12 +210,15 @@ def measure(binary, corpus, work, listfile, names, jobs, entity, run):
     r["grep_s"], _, out = timed(
         f"xargs -0 -a '{listfile}' grep -h -F -o -f '{names}' | wc -l", shell=True)
     r["grep_matches"] = int(out.strip() or 0)
+    r["size_json"] = os.path.getsize(g)
+    if not queries:
+        return r
     r["convert_graphml_s"], _, _ = timed([ng, "convert", g, "-o", os.path.join(work, "g.graphml")])
     r["convert_dot_s"], _, _ = timed([ng, "convert", g, "-o", os.path.join(work, "g.dot")])
     x = [os.path.join(work, "x." + e) for e in ("json", "graphml", "dot")]
     r["extract3_s"], r["extract3_rss"], _ = timed(
         [ng, "extract", "-q", corpus, "-o", x[0], "-o", x[1], "-o", x[2]], ok=(0, 1))
-    for e in ("json", "graphml", "dot"):
+    for e in ("graphml", "dot"):
         r[f"size_{e}"] = os.path.getsize(os.path.join(work, "g." + e))
 
     ent_id, ent_label = entity(g) if run == 0 else measure.entity
@@ -246,16 +256,16 @@ def busiest(binary):
     return entity
 
 
-def graph_facts(path):
-    with open(path, encoding="utf-8") as f:
-        g = json.load(f)["graph"]
-    docs = g["metadata"]["documents"]
+def graph_facts(binary, path):
+    """The graph's counts, from `newsgraph stats` (Python's json would need
+    several times the file's size in memory on the largest corpora)."""
+    s = json.loads(sh([binary, "stats", path, "--top", "0", "--format", "json"]))
     return {
-        "documents": len(docs),
-        "sentences": sum(d.get("sentences") or 0 for d in docs),
-        "entities": len(g["nodes"]),
-        "edges": len(g["edges"]),
-        "evidence": sum(len(e["metadata"]["evidence"]) for e in g["edges"]),
+        "documents": s["documents"]["count"],
+        "sentences": s["documents"]["sentences"],
+        "entities": s["entities"]["count"],
+        "edges": s["edges"]["count"],
+        "evidence": s["edges"]["evidence"],
     }
 
 
@@ -264,13 +274,52 @@ def mmm(values, fmt):
     return [fmt(v[0]), fmt(statistics.median(v)), fmt(v[-1])]
 
 
+def report_queries(w, runs, d):
+    """The export and query rows of one size, and the lines under its table."""
+    col = lambda k: [r[k] for r in runs]  # noqa: E731
+    s1 = lambda x: f"{x:.3f}"    # noqa: E731
+    s2 = lambda x: f"{x:.2f}"    # noqa: E731
+    mib = lambda x: f"{x / 1024:.1f}"  # noqa: E731  (KiB to MiB)
+    w("| convert JSON to GraphML (s) | " + " | ".join(mmm(col("convert_graphml_s"), s1)) + " |")
+    w("| convert JSON to DOT (s) | " + " | ".join(mmm(col("convert_dot_s"), s1)) + " |")
+    w("| extract to JSON+GraphML+DOT (s) | " + " | ".join(mmm(col("extract3_s"), s1)) + " |")
+    w("| extract to JSON+GraphML+DOT peak memory (MiB) | "
+      + " | ".join(mmm(col("extract3_rss"), mib)) + " |")
+    w("| query: `newsgraph neighbours` (s) | " + " | ".join(mmm(col("ng_query_s"), s1)) + " |")
+    w("| query: NetworkX, whole process (s) | "
+      + " | ".join(mmm(col("nx_query_s"), s1)) + " |")
+    w("| query: NetworkX, json.load + node_link_graph (s) | "
+      + " | ".join(mmm(col("nx_load_s"), s1)) + " |")
+    w("| query: NetworkX, the search alone (s) | "
+      + " | ".join(mmm(col("nx_search_s"), lambda x: f"{x:.4f}")) + " |")
+    w("| query: gvpr on the DOT export (s) | " + " | ".join(mmm(col("gvpr_query_s"), s1)) + " |")
+    w("| NetworkX / newsgraph | "
+      + " | ".join(mmm([r["nx_query_s"] / r["ng_query_s"] for r in runs], s2)) + " |")
+    w("| gvpr / newsgraph | "
+      + " | ".join(mmm([r["gvpr_query_s"] / r["ng_query_s"] for r in runs], s2)) + " |")
+    for k, what in (("ng_query_rss", "newsgraph"), ("nx_query_rss", "NetworkX"),
+                    ("gvpr_query_rss", "gvpr")):
+        w(f"| query peak memory, {what} (MiB) | " + " | ".join(mmm(col(k), mib)) + " |")
+    w("")
+    agree = all(r["query_agree"] for r in runs)
+    w(f"Query: entities within 2 hops of {d['entity'][1]} (`{d['entity'][0]}`, the most "
+      f"connected entity) through `supplies` edges in either direction: "
+      f"{runs[0]['query_answer']:,} entities; the three tools "
+      + ("agree." if agree else "**disagree** (see the warnings)."))
+    w("")
+    w(f"Export sizes: JSON {runs[0]['size_json'] / MIB:.1f} MiB, GraphML "
+      f"{runs[0]['size_graphml'] / MIB:.1f} MiB, DOT {runs[0]['size_dot'] / MIB:.1f} MiB. "
+      f"`grep -F` found {runs[0]['grep_matches']:,} dictionary names (case-sensitive).")
+
+
 def report(args, mach, per_size, jobs):
     out = []
     w = out.append
     w(f"# newsgraph benchmark, {datetime.date.today().isoformat()}, {socket.gethostname()}")
     w("")
     w(f"Command: `bench/run.py --sizes {','.join(args.sizes)} --runs {args.runs} "
-      f"--seed {args.seed}" + (f" --bin {args.bin}" if args.bin else "") + "`")
+      f"--seed {args.seed} --queries-up-to {args.queries_up_to}"
+      + (f" --bin {args.bin}" if args.bin else "") + "`")
     w("")
     w("| machine | |")
     w("|---|---|")
@@ -319,36 +368,12 @@ def report(args, mach, per_size, jobs):
           + " | ".join(mmm([r["extract_s"] / r["wc_s"] for r in runs], s2)) + " |")
         w("| extract / `grep -F` | "
           + " | ".join(mmm([r["extract_s"] / r["grep_s"] for r in runs], s2)) + " |")
-        w("| convert JSON to GraphML (s) | " + " | ".join(mmm(col("convert_graphml_s"), s1)) + " |")
-        w("| convert JSON to DOT (s) | " + " | ".join(mmm(col("convert_dot_s"), s1)) + " |")
-        w("| extract to JSON+GraphML+DOT (s) | " + " | ".join(mmm(col("extract3_s"), s1)) + " |")
-        w("| extract to JSON+GraphML+DOT peak memory (MiB) | "
-          + " | ".join(mmm(col("extract3_rss"), mib)) + " |")
-        w("| query: `newsgraph neighbours` (s) | " + " | ".join(mmm(col("ng_query_s"), s1)) + " |")
-        w("| query: NetworkX, whole process (s) | "
-          + " | ".join(mmm(col("nx_query_s"), s1)) + " |")
-        w("| query: NetworkX, json.load + node_link_graph (s) | "
-          + " | ".join(mmm(col("nx_load_s"), s1)) + " |")
-        w("| query: NetworkX, the search alone (s) | "
-          + " | ".join(mmm(col("nx_search_s"), lambda x: f"{x:.4f}")) + " |")
-        w("| query: gvpr on the DOT export (s) | " + " | ".join(mmm(col("gvpr_query_s"), s1)) + " |")
-        w("| NetworkX / newsgraph | "
-          + " | ".join(mmm([r["nx_query_s"] / r["ng_query_s"] for r in runs], s2)) + " |")
-        w("| gvpr / newsgraph | "
-          + " | ".join(mmm([r["gvpr_query_s"] / r["ng_query_s"] for r in runs], s2)) + " |")
-        for k, what in (("ng_query_rss", "newsgraph"), ("nx_query_rss", "NetworkX"),
-                        ("gvpr_query_rss", "gvpr")):
-            w(f"| query peak memory, {what} (MiB) | " + " | ".join(mmm(col(k), mib)) + " |")
-        w("")
-        agree = all(r["query_agree"] for r in runs)
-        w(f"Query: entities within 2 hops of {d['entity'][1]} (`{d['entity'][0]}`, the most "
-          f"connected entity) through `supplies` edges in either direction: "
-          f"{runs[0]['query_answer']:,} entities; the three tools "
-          + ("agree." if agree else "**disagree** (see the warnings)."))
-        w("")
-        w(f"Export sizes: JSON {runs[0]['size_json'] / MIB:.1f} MiB, GraphML "
-          f"{runs[0]['size_graphml'] / MIB:.1f} MiB, DOT {runs[0]['size_dot'] / MIB:.1f} MiB. "
-          f"`grep -F` found {runs[0]['grep_matches']:,} dictionary names (case-sensitive).")
+        if "ng_query_s" in runs[0]:
+            report_queries(w, runs, d)
+        else:
+            w("")
+            w(f"Exports and queries: not measured at this size (--queries-up-to). JSON export "
+              f"{runs[0]['size_json'] / MIB:.1f} MiB. `grep -F` found {runs[0]['grep_matches']:,} dictionary names (case-sensitive).")
         if jobs and any(r.get("jobs_differs") for r in runs):
             w("")
             w("**The --jobs 2 graph differs from the single-threaded one.**")
@@ -381,6 +406,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10M,100M", help="corpus sizes (default 10M,100M)")
+    ap.add_argument("--queries-up-to", default="100M",
+                    help="the largest size whose exports and queries are measured (default 100M)")
     ap.add_argument("--runs", type=int, default=3, help="repetitions (default 3)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--bin", help="the newsgraph to measure (default: build a release build)")
@@ -389,7 +416,7 @@ def main():
     ap.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     args = ap.parse_args()
     args.sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    for s in args.sizes:
+    for s in args.sizes + [args.queries_up_to]:
         gen_corpus.parse_size(s)
     for tool in ("/usr/bin/time", "gvpr", "xargs", "wc", "grep"):
         if not shutil.which(tool):
@@ -414,13 +441,14 @@ def main():
             runs = []
             for i in range(args.runs):
                 log(f"{size}: run {i + 1} of {args.runs}")
+                queries = gen_corpus.parse_size(size) <= gen_corpus.parse_size(args.queries_up_to)
                 runs.append(measure(binary, corpus, work, listfile, names, jobs,
-                                    busiest(binary), i))
+                                    busiest(binary), i, queries))
             load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
             per_size.append((size, {
-                "runs": runs, "facts": graph_facts(os.path.join(work, "g.json")), "meta": meta,
+                "runs": runs, "facts": graph_facts(binary, os.path.join(work, "g.json")), "meta": meta,
                 "files": nfiles, "bytes": nbytes, "load": (load_before, load_after),
-                "entity": measure.entity}))
+                "entity": measure.entity if queries else None}))
     text = report(args, mach, per_size, jobs)
     print(text)
     os.makedirs(args.results_dir, exist_ok=True)

@@ -186,6 +186,7 @@ typedef struct ng_stats_entity {
 
 typedef struct ng_stats {
     size_t documents;
+    size_t sentences;       /* over the documents that know theirs */
     size_t dated_documents;
     const char *first_date; /* earliest and latest document date, borrowed */
     const char *last_date;  /* from the graph; NULL when no document is dated */

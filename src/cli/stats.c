@@ -56,6 +56,8 @@ static void print_summary(const ng_graph *g, const ng_stats *s)
     fputs("graph      ", stdout);
     cli_put_text(stdout, ng_graph_label(g));
     printf("\ndocuments  %zu", s->documents);
+    if (s->sentences)
+        printf(", %zu sentences", s->sentences);
     if (s->dated_documents)
         printf(" (%zu dated, %s to %s)", s->dated_documents, s->first_date, s->last_date);
     printf("\nentities   %zu (%zu without edges)\n", s->entities, s->isolated);
@@ -162,7 +164,8 @@ static json_t *top_json(const ng_stats *s)
 
 static int print_json(const ng_graph *g, const ng_stats *s)
 {
-    json_t *docs = json_pack("{s:I, s:I, s:o, s:o}", "count", (json_int_t)s->documents, "dated",
+    json_t *docs = json_pack("{s:I, s:I, s:I, s:o, s:o}", "count", (json_int_t)s->documents,
+                             "sentences", (json_int_t)s->sentences, "dated",
                              (json_int_t)s->dated_documents, "first", cli_json_text(s->first_date),
                              "last", cli_json_text(s->last_date));
     json_t *entities = json_pack("{s:I, s:I, s:o}", "count", (json_int_t)s->entities, "isolated",

@@ -11,7 +11,10 @@ static void count_documents(const ng_graph *g, ng_stats *s)
 {
     s->documents = ng_graph_document_count(g);
     for (size_t i = 0; i < s->documents; i++) {
-        const char *date = ng_graph_document_at(g, i)->date;
+        const ng_docinfo *doc = ng_graph_document_at(g, i);
+        const char *date = doc->date;
+        if (doc->sentences > 0)
+            s->sentences += (size_t)doc->sentences;
         if (!date)
             continue;
         s->dated_documents++;

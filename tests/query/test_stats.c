@@ -84,6 +84,24 @@ static void test_neighbours_are_distinct(void **state)
     ng_graph_free(g);
 }
 
+/* Sentences add up over the documents that know their count (0: unknown). */
+static void test_sentences(void **state)
+{
+    (void)state;
+    ng_graph *g = ng_graph_new(NULL);
+    ng_docinfo a = {"a.txt", NULL, 3}, b = {"b.txt", "2023-01-02", 0}, c = {"c.txt", NULL, 40};
+    assert_int_equal(ng_graph_add_document(g, &a, NULL), 0);
+    assert_int_equal(ng_graph_add_document(g, &b, NULL), 0);
+    assert_int_equal(ng_graph_add_document(g, &c, NULL), 0);
+    ng_stats s;
+    assert_int_equal(ng_query_stats(g, 1, &s, NULL), 0);
+    assert_int_equal(s.documents, 3);
+    assert_int_equal(s.sentences, 43);
+    assert_int_equal(s.dated_documents, 1);
+    ng_query_stats_free(&s);
+    ng_graph_free(g);
+}
+
 static void test_empty_graph(void **state)
 {
     (void)state;
@@ -101,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_most_connected),
         cmocka_unit_test(test_neighbours_are_distinct),
+        cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_empty_graph),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
