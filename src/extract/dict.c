@@ -239,8 +239,11 @@ static const struct key_rule *find_rule(const char *key)
 
 static const ng_dict_field *find_field(const ng_dict_entry *e, const char *key)
 {
+    /* The keys of an entry start with different letters, mostly, so the
+     * first byte settles most comparisons without a call. */
     for (size_t i = 0; i < e->nfields; i++) {
-        if (strcmp(e->fields[i].key, key) == 0)
+        const char *k = e->fields[i].key;
+        if (k[0] == key[0] && strcmp(k, key) == 0)
             return &e->fields[i];
     }
     return NULL;
@@ -399,6 +402,18 @@ static int check_record(dict_parser *p, const dict_record *rec, const char *line
     return 0;
 }
 
+/* Sets the entry's relation and modality from its fields, which
+ * check_value has found to be valid. */
+static void parse_enums(ng_dict_entry *e)
+{
+    const char *relation = ng_dict_value(e, "relation");
+    const char *modality = ng_dict_value(e, "modality");
+    ng_relation r;
+    ng_modality m;
+    e->relation = relation && ng_relation_parse(relation, &r) == 0 ? (int)r : -1;
+    e->modality = modality && ng_modality_parse(modality, &m) == 0 ? (int)m : -1;
+}
+
 static int parse_line(dict_parser *p, char *line)
 {
     if (line[0] == '#' || is_blank(line))
@@ -421,8 +436,10 @@ static int parse_line(dict_parser *p, char *line)
         rc = parse_field(p, next_field(&rest), rec);
     if (rc == 0)
         rc = check_record(p, rec, line_end);
-    if (rc == 0)
+    if (rc == 0) {
+        parse_enums(&rec->entry);
         c->nrecords++;
+    }
     return rc;
 }
 

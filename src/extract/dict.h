@@ -54,6 +54,12 @@ typedef struct ng_dict_entry {
     /* Private: read them with ng_dict_values and ng_dict_value. */
     const ng_dict_field *fields;
     size_t nfields;
+    /* The value of relation= of a trigger and of modality= of a modality
+     * cue, parsed when the entry is loaded, for the extractor that asks
+     * them of every relation word: an ng_relation and an ng_modality, or
+     * -1 for an entry without one. */
+    int relation;
+    int modality;
 } ng_dict_entry;
 
 /* A new empty dictionary, owned by the caller (ng_dict_free); NULL if out

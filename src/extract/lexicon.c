@@ -114,6 +114,14 @@ static const char *const auxiliaries[] = {
     "will", "would",
 };
 
+static const char *const clause_ends[] = {
+    "!", "\"", ".", ":", ";", "?",
+};
+
+static const char *const be_forms[] = {
+    "are", "be", "been", "being", "is", "was", "were",
+};
+
 #define LIST(a) {a, sizeof a / sizeof a[0]}
 
 static const struct word_list {
@@ -138,7 +146,78 @@ static const struct word_list {
     [NG_LEX_ENVOY_NOUN] = LIST(envoy_nouns),
     [NG_LEX_ADVERB] = LIST(adverbs),
     [NG_LEX_PERSON_NOUN] = LIST(person_nouns),
+    [NG_LEX_CLAUSE_END] = LIST(clause_ends),
+    [NG_LEX_BE] = LIST(be_forms),
 };
+
+_Static_assert(NG_LEX_CLASS_COUNT <= NG_LEX_WORD_SHIFT, "word classes overlap word numbers");
+_Static_assert(NG_WORD_COUNT <= 1u << (32 - NG_LEX_WORD_SHIFT), "too many numbered words");
+
+static const char *const numbered[NG_WORD_COUNT] = {
+    [NG_WORD_COMMA] = ",",
+    [NG_WORD_SEMICOLON] = ";",
+    [NG_WORD_DASH] = "-",
+    [NG_WORD_OPEN_PAREN] = "(",
+    [NG_WORD_CLOSE_PAREN] = ")",
+    [NG_WORD_AMPERSAND] = "&",
+    [NG_WORD_AGAINST] = "against",
+    [NG_WORD_ALONG] = "along",
+    [NG_WORD_AND] = "and",
+    [NG_WORD_ANY] = "any",
+    [NG_WORD_AT] = "at",
+    [NG_WORD_BESIDES] = "besides",
+    [NG_WORD_BETWEEN] = "between",
+    [NG_WORD_BY] = "by",
+    [NG_WORD_FOR] = "for",
+    [NG_WORD_FROM] = "from",
+    [NG_WORD_HE] = "he",
+    [NG_WORD_HER] = "her",
+    [NG_WORD_HIS] = "his",
+    [NG_WORD_IN] = "in",
+    [NG_WORD_INCLUDING] = "including",
+    [NG_WORD_IS] = "is",
+    [NG_WORD_ITS] = "its",
+    [NG_WORD_LIKE] = "like",
+    [NG_WORD_OF] = "of",
+    [NG_WORD_ON] = "on",
+    [NG_WORD_OR] = "or",
+    [NG_WORD_SHE] = "she",
+    [NG_WORD_THAT] = "that",
+    [NG_WORD_THE] = "the",
+    [NG_WORD_THEIR] = "their",
+    [NG_WORD_TO] = "to",
+    [NG_WORD_WAS] = "was",
+    [NG_WORD_WHEN] = "when",
+    [NG_WORD_WHERE] = "where",
+    [NG_WORD_WITH] = "with",
+    [NG_WORD_ACCOMPANIED] = "accompanied",
+    [NG_WORD_ACCOMPANIES] = "accompanies",
+    [NG_WORD_ACCOMPANY] = "accompany",
+    [NG_WORD_ACCOMPANYING] = "accompanying",
+    [NG_WORD_BACKED] = "backed",
+    [NG_WORD_BRING] = "bring",
+    [NG_WORD_BRINGING] = "bringing",
+    [NG_WORD_BRINGS] = "brings",
+    [NG_WORD_BROUGHT] = "brought",
+    [NG_WORD_CARRYING] = "carrying",
+    [NG_WORD_GIVEN] = "given",
+    [NG_WORD_INCLUDE] = "include",
+    [NG_WORD_INCLUDED] = "included",
+    [NG_WORD_INCLUDES] = "includes",
+    [NG_WORD_LED] = "led",
+    [NG_WORD_MET] = "met",
+    [NG_WORD_SENT] = "sent",
+    [NG_WORD_SHIPPED] = "shipped",
+    [NG_WORD_SOLD] = "sold",
+    [NG_WORD_TRANSPORTING] = "transporting",
+};
+
+#define WORD_BITS (~0u << NG_LEX_WORD_SHIFT)
+
+const char *ng_lex_word_text(ng_lex_word word)
+{
+    return (unsigned)word < NG_WORD_COUNT ? numbered[word] : NULL;
+}
 
 static int compare(const void *key, const void *item)
 {
@@ -183,6 +262,15 @@ static void build_class_map(void)
             }
         }
     }
+    for (unsigned n = 1; n < NG_WORD_COUNT; n++) {
+        size_t len = strlen(numbered[n]);
+        uintptr_t mask = (uintptr_t)ng_strmap_get(&class_map, numbered[n], len);
+        mask = (mask & ~(uintptr_t)WORD_BITS) | (uintptr_t)n << NG_LEX_WORD_SHIFT;
+        if (ng_strmap_put(&class_map, numbered[n], len, (void *)mask) != 0) {
+            ng_strmap_free(&class_map);
+            return;
+        }
+    }
     class_map_ready = 1;
 }
 
@@ -196,6 +284,9 @@ unsigned ng_lex_classes(const char *word, size_t len)
     for (size_t c = 0; copy && c < NG_LEX_CLASS_COUNT; c++)
         if (ng_lex_is((ng_lex_class)c, copy))
             mask |= NG_LEX_BIT(c);
+    for (unsigned n = 1; copy && n < NG_WORD_COUNT; n++)
+        if (strcmp(copy, numbered[n]) == 0)
+            mask |= n << NG_LEX_WORD_SHIFT;
     free(copy);
     return mask;
 }

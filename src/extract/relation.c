@@ -30,6 +30,9 @@ typedef struct group {
 typedef struct trigger {
     size_t first, last;
     const ng_dict_entry *entry;
+    /* The entry's prepositions, looked up once: "-" takes a direct object. */
+    const char *const *preps;
+    size_t npreps;
     ng_relation relation;
     int noun;
     int passive;
@@ -46,9 +49,17 @@ typedef struct reader {
     ng_error *err;
     long *owner;          /* token -> mention index, or -1 */
     size_t *region;       /* token -> 0 (main clause) or 1 + index of the opening token */
+    size_t *starts;       /* the tokens where a reading may start, in order */
+    size_t start_count;
     const ng_found_edge *last_supply; /* for "shells sold to Wagner" after "providing Russia ..." */
     const ng_found_entity *last_supplier;
     int oom;              /* an allocation failed */
+    /* The modality of the last trigger asked about: every link of a
+     * trigger has the same, and a trigger may make several. */
+    int modality_known;
+    size_t modality_first, modality_last;
+    int modality_noun;
+    ng_modality modality;
     int sentence_made;    /* `sentence` holds this sentence */
     ng_buf sentence;      /* the sentence as the document has it, once made */
     ng_buf item;
@@ -62,16 +73,55 @@ static const char *norm(const reader *r, size_t i)
     return i < r->t->count ? r->t->items[i].norm : "";
 }
 
-static int is(const reader *r, size_t i, const char *word)
+/* The word classes of token i, with its number among the words the
+ * grammar names (lexicon.h): each spelling is classified once, by the
+ * tokenizer, so the grammar compares numbers and tests bits. */
+static unsigned lex(const reader *r, size_t i)
 {
-    /* The first byte settles most comparisons without a call. */
-    const char *w = norm(r, i);
-    return w[0] == word[0] && strcmp(w, word) == 0;
+    return i < r->t->count ? r->t->items[i].lex : 0;
+}
+
+static ng_lex_word word(const reader *r, size_t i)
+{
+    return ng_lex_word_of(lex(r, i));
+}
+
+/* Whether token i is the numbered word w. */
+static int is(const reader *r, size_t i, ng_lex_word w)
+{
+    return word(r, i) == w;
 }
 
 static int in(const reader *r, size_t i, ng_lex_class cls)
 {
-    return i < r->t->count && (r->t->items[i].lex & NG_LEX_BIT(cls));
+    return (lex(r, i) & NG_LEX_BIT(cls)) != 0;
+}
+
+/* Whether token i's folded form ends in `suffix` (of n bytes) and is
+ * longer than `min` bytes. */
+static int ends_with(const reader *r, size_t i, size_t min, const char *suffix, size_t n)
+{
+    if (i >= r->t->count)
+        return 0;
+    const ng_token *t = &r->t->items[i];
+    return t->norm_len > min && memcmp(t->norm + t->norm_len - n, suffix, n) == 0;
+}
+
+/* Whether a phrase of the dictionary starts at token i: most tokens start
+ * none, and then no question to the gazetteer needs asking. */
+static int starts_phrase(const reader *r, size_t i)
+{
+    return i < r->t->count && r->hits->first[i] != r->hits->first[i + 1];
+}
+
+/* ng_gazetteer_match, without its call where no phrase starts. */
+static int match(const reader *r, size_t i, unsigned roles, ng_gaz_match *out)
+{
+    if (!starts_phrase(r, i)) {
+        out->length = out->count = 0;
+        return 0;
+    }
+    return ng_gazetteer_match(r->hits, i, roles, out);
 }
 
 static unsigned flags(const reader *r, size_t i)
@@ -114,8 +164,8 @@ static int is_actor(const ng_mention *m)
 static int is_qualifier(const reader *r, const ng_mention *m)
 {
     if (m->kind == NG_MENTION_PRONOUN) /* "his counterpart"; "her" before a noun */
-        return is(r, m->first, "his") ||
-               (is(r, m->first, "her") && (flags(r, m->last) & NG_TOKEN_WORD) &&
+        return is(r, m->first, NG_WORD_HIS) ||
+               (is(r, m->first, NG_WORD_HER) && (flags(r, m->last) & NG_TOKEN_WORD) &&
                 !in(r, m->last, NG_LEX_PREP));
     return (flags(r, m->last) & (NG_TOKEN_POSSESSIVE | NG_TOKEN_JOINED)) != 0;
 }
@@ -123,37 +173,57 @@ static int is_qualifier(const reader *r, const ng_mention *m)
 /* Whether a clause ends before token i. */
 static int is_boundary(const reader *r, size_t i)
 {
-    const char *w = norm(r, i);
-    return (w[0] && strchr(";:.?!\"", w[0]) && strlen(w) == 1) || in(r, i, NG_LEX_CLAUSE_OPENER);
+    return (lex(r, i) & (NG_LEX_BIT(NG_LEX_CLAUSE_END) | NG_LEX_BIT(NG_LEX_CLAUSE_OPENER))) != 0;
 }
 
-/* A standalone dash or bracket that sets a phrase apart. */
-static int is_aside_mark(const reader *r, size_t i)
+/* The words that start a reading of their own: read_vehicle's and
+ * read_companions'. */
+static int opens_reading(ng_lex_word w)
 {
-    return (is(r, i, "-") && !(flags(r, i) & NG_TOKEN_WORD)) || is(r, i, "(");
+    return w >= NG_WORD_BRING && w <= NG_WORD_TRANSPORTING; /* a range (lexicon.h) */
 }
 
-/* Marks relative clauses (", which ...,"), bracketed and dashed asides as
- * regions of their own, so that arguments are not taken across them. */
-static void mark_regions(reader *r)
+/* The one pass over every token of the sentence. Marks relative clauses
+ * (", which ...,"), bracketed and dashed asides as regions of their own,
+ * so that arguments are not taken across them; and notes the tokens
+ * where read_sentence has something to read: those outside mentions
+ * that start a phrase of the dictionary or are a word that opens a
+ * reading of its own. */
+static void survey(reader *r)
 {
-    size_t n = r->t->count, open = 0;
-    const char *closer = NULL;
+    size_t n = r->t->count, open = 0, starts = 0;
+    const ng_token *items = r->t->items;
+    const size_t *first = r->hits->first;
+    const long *owner = r->owner;
+    size_t *region = r->region;
+    ng_lex_word closer = NG_WORD_NONE;
     for (size_t i = 0; i < n; i++) {
-        if (open && (is(r, i, closer) || (strcmp(closer, ",") == 0 && is(r, i, ";")))) {
+        ng_lex_word w = ng_lex_word_of(items[i].lex);
+        if ((first[i] != first[i + 1] || opens_reading(w)) && owner[i] < 0)
+            r->starts[starts++] = i;
+        if (!open) {
+            region[i] = 0;
+            /* One comparison passes over all but the marks (lexicon.h). */
+            if (w < NG_WORD_COMMA || w > NG_WORD_OPEN_PAREN)
+                continue;
+            if (w == NG_WORD_COMMA && in(r, i + 1, NG_LEX_RELATIVE)) { /* ", which ..." */
+                open = i + 2;
+                closer = NG_WORD_COMMA;
+            } else if (w == NG_WORD_OPEN_PAREN) { /* a bracket or standalone dash sets */
+                open = i + 2;                     /* a phrase apart */
+                closer = NG_WORD_CLOSE_PAREN;
+            } else if (w == NG_WORD_DASH && !(items[i].flags & NG_TOKEN_WORD)) {
+                open = i + 2;
+                closer = NG_WORD_DASH;
+            }
+        } else if (w == closer || (closer == NG_WORD_COMMA && w == NG_WORD_SEMICOLON)) {
             open = 0;
-            r->region[i] = 0;
-            continue;
+            region[i] = 0;
+        } else {
+            region[i] = i + 1 >= open ? open : 0;
         }
-        if (!open && is(r, i, ",") && in(r, i + 1, NG_LEX_RELATIVE)) {
-            open = i + 2;
-            closer = ",";
-        } else if (!open && is_aside_mark(r, i)) {
-            open = i + 2;
-            closer = is(r, i, "(") ? ")" : "-";
-        }
-        r->region[i] = open && i + 1 >= open ? open : 0;
     }
+    r->start_count = starts;
 }
 
 static size_t region_of(const reader *r, size_t i)
@@ -185,10 +255,10 @@ static void coordinate_left(const reader *r, size_t mi, group *g)
 {
     size_t first = r->m->items[mi].first;
     int listed = 0;
-    while (first >= 2 && (is(r, first - 1, "and") || is(r, first - 1, "&") ||
-                          (listed && is(r, first - 1, ",")))) {
+    while (first >= 2 && (is(r, first - 1, NG_WORD_AND) || is(r, first - 1, NG_WORD_AMPERSAND) ||
+                          (listed && is(r, first - 1, NG_WORD_COMMA)))) {
         size_t j = first - 2;
-        if (!is(r, first - 1, ",") && is(r, j, ","))
+        if (!is(r, first - 1, NG_WORD_COMMA) && is(r, j, NG_WORD_COMMA))
             j--; /* Oxford comma */
         const ng_mention *prev = mention(r, j);
         if (!prev || prev->last != j + 1 || !is_actor(prev) || !same_kind(r, (size_t)r->owner[j], mi))
@@ -207,10 +277,11 @@ static void coordinate_right(const reader *r, size_t mi, group *g,
 {
     group more = {{0}, 0, 0};
     size_t last = r->m->items[mi].last;
-    while (is(r, last, ",") || is(r, last, "and") || is(r, last, "or") || is(r, last, "&")) {
-        int closing = !is(r, last, ",");
+    while (is(r, last, NG_WORD_COMMA) || is(r, last, NG_WORD_AND) || is(r, last, NG_WORD_OR) ||
+           is(r, last, NG_WORD_AMPERSAND)) {
+        int closing = !is(r, last, NG_WORD_COMMA);
         size_t j = last + 1;
-        if (is(r, last, ",") && (is(r, j, "and") || is(r, j, "or"))) {
+        if (is(r, last, NG_WORD_COMMA) && (is(r, j, NG_WORD_AND) || is(r, j, NG_WORD_OR))) {
             closing = 1;
             j++;
         }
@@ -254,14 +325,14 @@ static int can_be_subject(const reader *r, const ng_mention *m)
     if (!is_actor(m) || is_qualifier(r, m))
         return 0;
     if (m->kind == NG_MENTION_PRONOUN)
-        return is(r, m->first, "he") || is(r, m->first, "she"); /* "him", "his": never */
+        return is(r, m->first, NG_WORD_HE) || is(r, m->first, NG_WORD_SHE); /* not "him", "his" */
     size_t before = m->first;
     while (before > 0 && in(r, before - 1, NG_LEX_DETERMINER))
         before--;
     if (before > 0 && in(r, before - 1, NG_LEX_OBJECT_PREP))
         return 0; /* "with Putin", "at the UN Security Council" */
     ng_gaz_match gm;
-    if (before > 0 && ng_gazetteer_match(r->hits, before - 1, NG_GAZ_BIT(NG_GAZ_VERB), &gm) &&
+    if (before > 0 && match(r, before - 1, NG_GAZ_BIT(NG_GAZ_VERB), &gm) &&
         before - 1 + gm.length == before)
         return 0; /* "to visit Russia soon for a meeting": Russia is visited */
     return 1;
@@ -273,15 +344,15 @@ static int can_be_subject(const reader *r, const ng_mention *m)
 static void companions(const reader *r, const ng_mention *m, group *g)
 {
     const ng_mention *leader = mention(r, m->last + 2);
-    if (is(r, m->last, "led") && is(r, m->last + 1, "by") && is_actor(leader))
+    if (is(r, m->last, NG_WORD_LED) && is(r, m->last + 1, NG_WORD_BY) && is_actor(leader))
         group_add(g, (size_t)r->owner[m->last + 2]);
     size_t k = 0;
-    if (is(r, 0, "besides") || is(r, 0, "like"))
+    if (is(r, 0, NG_WORD_BESIDES) || is(r, 0, NG_WORD_LIKE))
         k = 1;
-    else if (is(r, 0, "along") && is(r, 1, "with"))
+    else if (is(r, 0, NG_WORD_ALONG) && is(r, 1, NG_WORD_WITH))
         k = 2;
     const ng_mention *also = k ? mention(r, k) : NULL;
-    if (also && is_actor(also) && is(r, also->last, ",") && also->last < m->first)
+    if (also && is_actor(also) && is(r, also->last, NG_WORD_COMMA) && also->last < m->first)
         group_add(g, (size_t)r->owner[k]);
 }
 
@@ -297,7 +368,7 @@ static int vehicle_subject(const reader *r, size_t k, group *g)
                 group_add(g, (size_t)r->owner[j - 1]);
             return 1;
         }
-        if (m && m->kind == NG_MENTION_PRONOUN && is(r, j, "his")) {
+        if (m && m->kind == NG_MENTION_PRONOUN && is(r, j, NG_WORD_HIS)) {
             group_add(g, (size_t)r->owner[j]);
             return 1;
         }
@@ -320,7 +391,7 @@ static void find_subject(const reader *r, size_t at, group *g)
             continue; /* an aside inside the main clause */
         }
         if (reg && k == region_first(reg) && in(r, k, NG_LEX_RELATIVE)) {
-            if (!is(r, k, "where") && !is(r, k, "when"))
+            if (!is(r, k, NG_WORD_WHERE) && !is(r, k, NG_WORD_WHEN))
                 antecedent(r, reg, g);
             return;
         }
@@ -346,27 +417,19 @@ static void find_subject(const reader *r, size_t at, group *g)
 /* --- objects -------------------------------------------------------------- */
 
 /* Whether `word` is one of the trigger's prepositions ("-": a direct object). */
-static int has_prep(const ng_dict_entry *e, const char *word)
+static int has_prep(const trigger *tr, const char *word)
 {
-    const char *const *values;
-    size_t n = ng_dict_values(e, "prep", &values);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(values[i], word) == 0)
+    for (size_t i = 0; i < tr->npreps; i++)
+        if (strcmp(tr->preps[i], word) == 0)
             return 1;
     return 0;
 }
 
 typedef int (*accept_fn)(const reader *, const ng_mention *);
 
-static int has_prep_word(const trigger *tr, const char *word)
+static int ends_in_ing(const reader *r, size_t i)
 {
-    return tr->entry && has_prep(tr->entry, word);
-}
-
-static int ends_in_ing(const char *w)
-{
-    size_t n = strlen(w);
-    return n > 4 && strcmp(w + n - 3, "ing") == 0;
+    return ends_with(r, i, 4, "ing", 3);
 }
 
 static int accept_actor(const reader *r, const ng_mention *m)
@@ -395,22 +458,23 @@ static int accept_destination(const reader *r, const ng_mention *m)
  * when no name follows it in the phrase ("the Russian mercenary group
  * Wagner" is Wagner). Returns the token where the object starts, or 0
  * with g empty. */
-static size_t find_object(const reader *r, size_t from, const ng_dict_entry *e, accept_fn accept,
+static size_t find_object(const reader *r, size_t from, const trigger *tr, accept_fn accept,
                           group *g)
 {
     g->count = 0;
     size_t reg = region_of(r, from > 0 ? from - 1 : 0);
-    int armed = has_prep(e, "-"); /* a mention here would be the object */
+    int armed = has_prep(tr, "-"); /* a mention here would be the object */
     int via_prep = 0;
     long demonym = -1;
     for (size_t k = from; k < r->t->count && k < from + OBJECT_REACH; k++) {
         if (region_of(r, k) != reg && !reg)
             continue;
-        if (is_boundary(r, k) || is(r, k, ",") || in(r, k, NG_LEX_RELATIVE) || is(r, k, "that"))
+        if (is_boundary(r, k) || is(r, k, NG_WORD_COMMA) || in(r, k, NG_LEX_RELATIVE) ||
+            is(r, k, NG_WORD_THAT))
             break;
         ng_gaz_match gm;
         if (k > from && !mention(r, k) &&
-            ng_gazetteer_match(r->hits, k, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
+            match(r, k, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
             break; /* another relation word: its own arguments follow */
         const ng_mention *m = mention(r, k);
         if (m && m->kind == NG_MENTION_DEMONYM) {
@@ -429,8 +493,8 @@ static size_t find_object(const reader *r, size_t from, const ng_dict_entry *e, 
             k = m->last - 1;
             armed = is_qualifier(r, m) && armed; /* "toured North Korea's factories" */
         } else if (in(r, k, NG_LEX_PREP)) {
-            armed = via_prep = has_prep(e, norm(r, k));
-        } else if (armed && (in(r, k, NG_LEX_FACILITY_NOUN) || ends_in_ing(norm(r, k)))) {
+            armed = via_prep = has_prep(tr, norm(r, k));
+        } else if (armed && (in(r, k, NG_LEX_FACILITY_NOUN) || ends_in_ing(r, k))) {
             break; /* the direct object is a described place, or a clause */
         }
     }
@@ -442,7 +506,7 @@ static size_t find_object(const reader *r, size_t from, const ng_dict_entry *e, 
 
 /* The mention that follows a preposition `prep` within the next tokens
  * after `from`, if acceptable. */
-static int find_after_prep(const reader *r, size_t from, size_t reach, const char *prep,
+static int find_after_prep(const reader *r, size_t from, size_t reach, ng_lex_word prep,
                            accept_fn accept, group *g)
 {
     g->count = 0;
@@ -503,7 +567,7 @@ static const char *facility_class(const char *head)
 static long facility_at(reader *r, size_t at)
 {
     size_t k = at;
-    int definite = is(r, k, "the");
+    int definite = is(r, k, NG_WORD_THE);
     if (in(r, k, NG_LEX_DETERMINER))
         k++;
     size_t start = k, head = 0;
@@ -512,25 +576,23 @@ static long facility_at(reader *r, size_t at)
         k = owner->last + 1; /* "North Korea's" */
     for (; k < r->t->count && k < start + 6; k++) {
         if (!(flags(r, k) & NG_TOKEN_WORD) || in(r, k, NG_LEX_PREP) || in(r, k, NG_LEX_RELATIVE) ||
-            in(r, k, NG_LEX_DETERMINER) || is(r, k, "and") || mention(r, k))
+            in(r, k, NG_LEX_DETERMINER) || is(r, k, NG_WORD_AND) || mention(r, k))
             break;
         if (in(r, k, NG_LEX_FACILITY_NOUN))
             head = k + 1;
     }
     if (!head)
         return -1;
-    if (!definite && head == start + 1 && is(r, head, "in")) {
+    if (!definite && head == start + 1 && is(r, head, NG_WORD_IN)) {
         const ng_mention *place = mention(r, head + 1);
         if (place && place->entity && place->entity->type == NG_ENTITY_PLACE)
             return r->owner[head + 1];
     }
     size_t end = head;
-    const char *next = norm(r, end);
-    size_t len = strlen(next);
-    if (len > 3 && strcmp(next + len - 3, "ing") == 0) { /* "producing artillery systems" */
+    if (ends_with(r, end, 3, "ing", 3)) { /* "producing artillery systems" */
         end++;
         while (end < r->t->count && end < head + 6 && (flags(r, end) & NG_TOKEN_WORD) &&
-               !in(r, end, NG_LEX_PREP) && !in(r, end, NG_LEX_RELATIVE) && !is(r, end, "and"))
+               !in(r, end, NG_LEX_PREP) && !in(r, end, NG_LEX_RELATIVE) && !is(r, end, NG_WORD_AND))
             end++;
     }
     ng_buf_clear(&r->text);
@@ -586,23 +648,26 @@ static ng_modality stronger_cue(ng_modality found, ng_modality cue)
 static int cue_at(const reader *r, size_t k, ng_modality *m, size_t *len)
 {
     ng_gaz_match gm;
-    if (!ng_gazetteer_match(r->hits, k, NG_GAZ_BIT(NG_GAZ_MODALITY), &gm))
+    if (!match(r, k, NG_GAZ_BIT(NG_GAZ_MODALITY), &gm))
         return 0;
-    const char *value = ng_dict_value(gm.targets[0].entry, "modality");
+    int modality = gm.targets[0].entry->modality; /* parsed when loaded */
     *len = gm.length;
-    return value && ng_modality_parse(value, m) == 0;
+    if (modality < 0)
+        return 0;
+    *m = (ng_modality)modality;
+    return 1;
 }
 
 /* Predicate adjectives after a noun: "a Kim-Putin meeting is possible". */
 static ng_modality modality_after(const reader *r, const trigger *tr, ng_modality found)
 {
     size_t k = tr->last;
-    while (k < tr->last + 6 && k < r->t->count && !is(r, k, "is") && !is(r, k, "was") &&
+    while (k < tr->last + 6 && k < r->t->count && !is(r, k, NG_WORD_IS) && !is(r, k, NG_WORD_WAS) &&
            !is_boundary(r, k))
         k++;
     ng_modality m;
     size_t len;
-    if ((is(r, k, "is") || is(r, k, "was")) && cue_at(r, k + 1, &m, &len) &&
+    if ((is(r, k, NG_WORD_IS) || is(r, k, NG_WORD_WAS)) && cue_at(r, k + 1, &m, &len) &&
         m == NG_MODALITY_PLANNED)
         return stronger_cue(found, m);
     return found;
@@ -630,28 +695,43 @@ static int infinitive_object(const reader *r, const trigger *tr)
     size_t k = tr->first;
     while (k > 0 && k + 3 > tr->first && in(r, k - 1, NG_LEX_DETERMINER))
         k--;
-    while (k > 1 && k + 3 > tr->first && !is(r, k - 2, "to") && is_plain_word(r, k - 1) &&
+    while (k > 1 && k + 3 > tr->first && !is(r, k - 2, NG_WORD_TO) && is_plain_word(r, k - 1) &&
            !(flags(r, k - 1) & NG_TOKEN_CAPITAL))
         k--; /* "to impose new sanctions": an adjective between */
-    return k > 1 && is(r, k - 2, "to") && is_plain_word(r, k - 1);
+    return k > 1 && is(r, k - 2, NG_WORD_TO) && is_plain_word(r, k - 1);
 }
 
 static ng_modality modality_of(const reader *r, const trigger *tr)
 {
     ng_modality found = NG_MODALITY_ASSERTED;
-    if (tr->noun && tr->first > 0 && is(r, tr->first - 1, "any"))
+    if (tr->noun && tr->first > 0 && is(r, tr->first - 1, NG_WORD_ANY))
         found = NG_MODALITY_PLANNED; /* "any arms export would violate ..." */
     if (tr->noun && infinitive_object(r, tr))
         found = NG_MODALITY_PLANNED; /* "efforts to strengthen sanctions" */
     for (size_t k = cue_start(r, tr); k < tr->first; k++) {
         ng_modality m;
         size_t len;
-        if (cue_at(r, k, &m, &len) && k + len <= tr->first)
+        if (starts_phrase(r, k) && cue_at(r, k, &m, &len) && k + len <= tr->first)
             found = stronger_cue(found, m);
         else if (in(r, k, NG_LEX_NEGATION) && k + NEGATION_REACH >= tr->first)
             found = stronger_cue(found, NG_MODALITY_DENIED);
     }
     return tr->noun ? modality_after(r, tr, found) : found;
+}
+
+/* modality_of, once per trigger: it reads only the trigger's place and
+ * kind, and the sentence, which do not change while it is read. */
+static ng_modality trigger_modality(reader *r, const trigger *tr)
+{
+    if (!r->modality_known || r->modality_first != tr->first || r->modality_last != tr->last ||
+        r->modality_noun != tr->noun) {
+        r->modality = modality_of(r, tr);
+        r->modality_first = tr->first;
+        r->modality_last = tr->last;
+        r->modality_noun = tr->noun;
+        r->modality_known = 1;
+    }
+    return r->modality;
 }
 
 /* --- evidence ------------------------------------------------------------- */
@@ -667,7 +747,7 @@ static const char *item_after(reader *r, size_t from)
     while (k < r->t->count && k < start + 6 && (flags(r, k) & NG_TOKEN_WORD) && !mention(r, k) &&
            !in(r, k, NG_LEX_PREP) && !in(r, k, NG_LEX_RELATIVE) && !is_boundary(r, k))
         k++;
-    while (k > start && (is(r, k - 1, "and") || is(r, k - 1, "or")))
+    while (k > start && (is(r, k - 1, NG_WORD_AND) || is(r, k - 1, NG_WORD_OR)))
         k--;
     if (k == start)
         return NULL;
@@ -685,7 +765,7 @@ static const char *place_after(reader *r, size_t from)
     for (size_t k = from; k < r->t->count && k < from + OBJECT_REACH; k++) {
         if (is_boundary(r, k))
             return NULL;
-        if (!is(r, k, "in") && !is(r, k, "at"))
+        if (!is(r, k, NG_WORD_IN) && !is(r, k, NG_WORD_AT))
             continue;
         const ng_mention *m = mention(r, k + 1 + in(r, k + 1, NG_LEX_DETERMINER));
         const ng_found_entity *e = m ? ng_resolver_place(r->res, r->t, m, r->err) : NULL;
@@ -699,12 +779,17 @@ static const char *place_after(reader *r, size_t from)
 static const char *copy_raw(ng_buf *buf, const ng_document *doc, size_t start, size_t end)
 {
     ng_buf_clear(buf);
-    if (ng_buf_reserve(buf, end - start) != 0)
+    size_t n = end - start;
+    if (ng_buf_reserve(buf, n) != 0)
         return NULL;
-    for (size_t i = start; i < end; i++)
-        buf->data[buf->len++] = doc->raw[i] ? doc->raw[i] : ' ';
-    buf->data[buf->len] = '\0';
-    return buf->data;
+    /* Through local pointers, which the compiler can vectorise. */
+    char *out = buf->data;
+    const char *raw = doc->raw + start;
+    for (size_t i = 0; i < n; i++)
+        out[i] = raw[i] ? raw[i] : ' ';
+    out[n] = '\0';
+    buf->len = n;
+    return out;
 }
 
 /* The evidence of a relation word: the sentence as the document has it
@@ -767,7 +852,7 @@ static int add_link(reader *r, const link *l)
     ev.sentence = r->v->number;
     ev.text = evidence_text(r, l->tr, &ev.start, &ev.end);
     ev.trigger = trigger_text;
-    ev.modality = modality_of(r, l->tr);
+    ev.modality = trigger_modality(r, l->tr);
     ev.date = doc->date;
     ev.place = l->place;
     ev.item = l->item;
@@ -812,19 +897,16 @@ static int link_within(reader *r, const group *g, const trigger *tr, const char 
 
 static int is_passive(const reader *r, const trigger *tr)
 {
-    const char *w = norm(r, tr->first);
-    size_t n = strlen(w);
-    int participle = (n > 2 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "sent") == 0 ||
-                     strcmp(w, "sold") == 0 || strcmp(w, "given") == 0 || strcmp(w, "met") == 0 ||
-                     strcmp(w, "shipped") == 0;
+    ng_lex_word w = word(r, tr->first);
+    int participle = ends_with(r, tr->first, 2, "ed", 2) || w == NG_WORD_SENT ||
+                     w == NG_WORD_SOLD || w == NG_WORD_GIVEN || w == NG_WORD_MET ||
+                     w == NG_WORD_SHIPPED;
     if (!participle)
         return 0;
-    if (is(r, tr->last, "by") && tr->first > 0 && !mention(r, tr->first - 1))
+    if (is(r, tr->last, NG_WORD_BY) && tr->first > 0 && !mention(r, tr->first - 1))
         return 1; /* "an agreement signed by A and B" */
     for (size_t k = tr->first; k-- > 0 && k + 3 >= tr->first;) {
-        const char *b = norm(r, k);
-        if (!strcmp(b, "is") || !strcmp(b, "are") || !strcmp(b, "was") || !strcmp(b, "were") ||
-            !strcmp(b, "been") || !strcmp(b, "being") || !strcmp(b, "be"))
+        if (in(r, k, NG_LEX_BE))
             return 1;
         if (mention(r, k))
             return 0;
@@ -836,13 +918,13 @@ static int verb_visits(reader *r, const trigger *tr, const group *subject)
 {
     group target = {{0}, 0, 1};
     size_t reg = region_of(r, tr->first);
-    if (!find_object(r, tr->last, tr->entry, accept_destination, &target)) {
-        long fac = has_prep(tr->entry, "-") ? facility_at(r, tr->last) : -1;
+    if (!find_object(r, tr->last, tr, accept_destination, &target)) {
+        long fac = has_prep(tr, "-") ? facility_at(r, tr->last) : -1;
         if (r->oom)
             return NG_ERR_NOMEM;
         if (fac >= 0)
             group_add(&target, (size_t)fac);
-        else if (!reg || !is(r, region_first(reg), "where") || !antecedent(r, reg, &target))
+        else if (!reg || !is(r, region_first(reg), NG_WORD_WHERE) || !antecedent(r, reg, &target))
             return 0;
     }
     return link_groups(r, subject, &target, tr, NULL, NULL);
@@ -852,14 +934,14 @@ static int verb_visits(reader *r, const trigger *tr, const group *subject)
  * visits it too. */
 static int accompany_to(reader *r, const trigger *tr, const group *subject, const group *other)
 {
-    if (!is(r, tr->first, "accompanied") && !is(r, tr->first, "accompany") &&
-        !is(r, tr->first, "accompanies") && !is(r, tr->first, "accompanying"))
+    if (!is(r, tr->first, NG_WORD_ACCOMPANIED) && !is(r, tr->first, NG_WORD_ACCOMPANY) &&
+        !is(r, tr->first, NG_WORD_ACCOMPANIES) && !is(r, tr->first, NG_WORD_ACCOMPANYING))
         return 0;
     size_t k = r->m->items[other->items[other->count - 1]].last;
-    if (!is(r, k, "to"))
+    if (!is(r, k, NG_WORD_TO))
         return 0;
     group target = {{0}, 0, 1};
-    if (!find_after_prep(r, k, 1, "to", accept_destination, &target)) {
+    if (!find_after_prep(r, k, 1, NG_WORD_TO, accept_destination, &target)) {
         long fac = facility_at(r, k + 1);
         if (fac < 0)
             return r->oom ? NG_ERR_NOMEM : 0;
@@ -876,7 +958,7 @@ static int verb_meets(reader *r, const trigger *tr, const group *subject)
 {
     group other = {{0}, 0, 0};
     const char *place = place_after(r, tr->last);
-    if (find_object(r, tr->last, tr->entry, accept_actor, &other)) {
+    if (find_object(r, tr->last, tr, accept_actor, &other)) {
         if (accompany_to(r, tr, subject, &other) != 0)
             return NG_ERR_NOMEM;
         return link_groups(r, subject, &other, tr, NULL, place);
@@ -897,11 +979,12 @@ static int send_envoy(reader *r, const trigger *tr, const group *subject)
     group target = {{0}, 0, 1}, leader = {{0}, 0, 0};
     trigger visit = *tr;
     visit.relation = NG_RELATION_VISITS;
-    if (!find_after_prep(r, k, OBJECT_REACH, "to", accept_destination, &target))
+    if (!find_after_prep(r, k, OBJECT_REACH, NG_WORD_TO, accept_destination, &target))
         return 0;
     if (link_groups(r, subject, &target, &visit, NULL, NULL) != 0)
         return NG_ERR_NOMEM;
-    if (is(r, k + 1, "led") && find_after_prep(r, k + 1, 2, "by", accept_actor, &leader))
+    if (is(r, k + 1, NG_WORD_LED) &&
+        find_after_prep(r, k + 1, 2, NG_WORD_BY, accept_actor, &leader))
         return link_groups(r, &leader, &target, &visit, NULL, NULL);
     return 0;
 }
@@ -915,19 +998,19 @@ static int verb_supplies(reader *r, const trigger *tr, const group *subject)
         return envoy;
     if (ng_dict_value(tr->entry, "subject") &&
         strcmp(ng_dict_value(tr->entry, "subject"), "recipient") == 0) {
-        if (!find_after_prep(r, tr->last, OBJECT_REACH, "from", accept_actor, &source))
+        if (!find_after_prep(r, tr->last, OBJECT_REACH, NG_WORD_FROM, accept_actor, &source))
             return 0;
         return link_groups(r, &source, subject, tr, item_after(r, tr->last), NULL);
     }
-    size_t at = find_object(r, tr->last, tr->entry, accept_recipient, &recipient);
+    size_t at = find_object(r, tr->last, tr, accept_recipient, &recipient);
     if (!at)
         return 0;
     if (at == tr->last) { /* "providing Russia with arms" */
         group tmp = {{0}, 0, 0};
-        find_after_prep(r, at, 3, "with", accept_actor, &tmp);
+        find_after_prep(r, at, 3, NG_WORD_WITH, accept_actor, &tmp);
         const ng_mention *m = mention(r, at);
         size_t after = m ? m->last : at;
-        item = is(r, after, "with") ? item_after(r, after + 1) : item_after(r, after);
+        item = is(r, after, NG_WORD_WITH) ? item_after(r, after + 1) : item_after(r, after);
     } else {
         item = item_after(r, tr->last);
     }
@@ -937,7 +1020,7 @@ static int verb_supplies(reader *r, const trigger *tr, const group *subject)
 static int verb_sanctions(reader *r, const trigger *tr, const group *subject)
 {
     group target = {{0}, 0, 1};
-    if (!find_object(r, tr->last, tr->entry, accept_actor, &target))
+    if (!find_object(r, tr->last, tr, accept_actor, &target))
         return 0;
     return link_groups(r, subject, &target, tr, NULL, NULL);
 }
@@ -990,11 +1073,13 @@ static int possessor(const reader *r, size_t noun, group *g);
  * likely includes ...". */
 static int read_companions(reader *r, size_t i)
 {
-    trigger tr = {i, i + 1, NULL, NG_RELATION_VISITS, 0, 0};
+    trigger tr = {.first = i, .last = i + 1, .relation = NG_RELATION_VISITS};
     group leader = {{0}, 0, 0};
-    if (is(r, i, "bring") || is(r, i, "brings") || is(r, i, "bringing") || is(r, i, "brought")) {
+    ng_lex_word w = word(r, i);
+    if (w == NG_WORD_BRING || w == NG_WORD_BRINGS || w == NG_WORD_BRINGING ||
+        w == NG_WORD_BROUGHT) {
         find_subject(r, i, &leader);
-    } else if (is(r, i, "include") || is(r, i, "includes") || is(r, i, "included")) {
+    } else if (w == NG_WORD_INCLUDE || w == NG_WORD_INCLUDES || w == NG_WORD_INCLUDED) {
         size_t k = i;
         while (k > 0 && k + 4 > i && !in(r, k - 1, NG_LEX_ENVOY_NOUN))
             k--;
@@ -1002,7 +1087,7 @@ static int read_companions(reader *r, size_t i)
             return 0;
         /* "Kim's delegation includes", or "The officials include": the
          * party of whoever the document last said was travelling */
-        if (!possessor(r, k - 1, &leader) && is(r, k - 2, "the"))
+        if (!possessor(r, k - 1, &leader) && is(r, k - 2, NG_WORD_THE))
             return companions_visit(r, &tr, ng_resolver_last_traveller(r->res), i + 1);
     } else {
         return 0;
@@ -1019,7 +1104,7 @@ static int sent_group(reader *r, const trigger *tr, const group *subject)
         r->m->items[subject->items[0]].kind != NG_MENTION_GROUP)
         return 0;
     group recipient = {{0}, 0, 0};
-    if (!find_after_prep(r, tr->last, 4, "to", accept_recipient, &recipient))
+    if (!find_after_prep(r, tr->last, 4, NG_WORD_TO, accept_recipient, &recipient))
         return 0;
     return link_groups(r, subject, &recipient, tr, NULL, NULL);
 }
@@ -1029,12 +1114,12 @@ static int sent_group(reader *r, const trigger *tr, const group *subject)
 static int verb_passive(reader *r, const trigger *tr, const group *subject)
 {
     group agent = {{0}, 0, 0}, other = {{0}, 0, 0};
-    if (is(r, tr->first, "accompanied"))
+    if (is(r, tr->first, NG_WORD_ACCOMPANIED))
         return subject->count ? companions_visit(r, tr, entity_of(r, subject->items[0]), tr->last)
                               : 0; /* "Kim left for Russia, accompanied by ..." */
-    if (!find_after_prep(r, tr->last, OBJECT_REACH, "by", accept_actor, &agent))
+    if (!find_after_prep(r, tr->last, OBJECT_REACH, NG_WORD_BY, accept_actor, &agent))
         return sent_group(r, tr, subject);
-    if (find_after_prep(r, tr->last, OBJECT_REACH, "to", accept_actor, &other))
+    if (find_after_prep(r, tr->last, OBJECT_REACH, NG_WORD_TO, accept_actor, &other))
         return link_groups(r, &agent, &other, tr, NULL, NULL);
     if (tr->relation == NG_RELATION_MEETS && subject->count == 0)
         return link_within(r, &agent, tr, place_after(r, tr->last)); /* "signed by A and B" */
@@ -1049,7 +1134,7 @@ static int verb_reduced(reader *r, const trigger *tr)
     if (tr->relation != NG_RELATION_SUPPLIES || !r->last_supplier)
         return 0;
     group recipient = {{0}, 0, 0};
-    if (!find_after_prep(r, tr->last, 4, "to", accept_recipient, &recipient))
+    if (!find_after_prep(r, tr->last, 4, NG_WORD_TO, accept_recipient, &recipient))
         return 0;
     for (size_t i = 0; i < recipient.count; i++) {
         link l = {r->last_supplier, entity_of(r, recipient.items[i]), tr, NULL, NULL};
@@ -1062,12 +1147,11 @@ static int verb_reduced(reader *r, const trigger *tr)
 /* A plain lower-case word: not a function word, an adverb or a name. */
 static int is_plain_word(const reader *r, size_t i)
 {
-    const char *w = norm(r, i);
-    size_t n = strlen(w);
     return (flags(r, i) & NG_TOKEN_WORD) && !(flags(r, i) & NG_TOKEN_CAPITAL) && !mention(r, i) &&
-           !in(r, i, NG_LEX_AUXILIARY) && !in(r, i, NG_LEX_NEGATION) && !in(r, i, NG_LEX_PREP) &&
-           !in(r, i, NG_LEX_DETERMINER) && !in(r, i, NG_LEX_PERSON_PRONOUN) &&
-           !in(r, i, NG_LEX_ADVERB) && !(n > 2 && strcmp(w + n - 2, "ly") == 0);
+           !(lex(r, i) & (NG_LEX_BIT(NG_LEX_AUXILIARY) | NG_LEX_BIT(NG_LEX_NEGATION) |
+                          NG_LEX_BIT(NG_LEX_PREP) | NG_LEX_BIT(NG_LEX_DETERMINER) |
+                          NG_LEX_BIT(NG_LEX_PERSON_PRONOUN) | NG_LEX_BIT(NG_LEX_ADVERB))) &&
+           !ends_with(r, i, 2, "ly", 2);
 }
 
 /* A participle after a noun phrase in object position opens a reduced
@@ -1075,28 +1159,28 @@ static int is_plain_word(const reader *r, size_t i)
  * no subject of its own. */
 static int is_reduced_relative(const reader *r, const trigger *tr)
 {
-    const char *w = norm(r, tr->first);
-    size_t n = strlen(w);
-    int participle = (n > 2 && strcmp(w + n - 2, "ed") == 0) || strcmp(w, "sent") == 0 ||
-                     strcmp(w, "sold") == 0 || strcmp(w, "given") == 0;
+    ng_lex_word w = word(r, tr->first);
+    int participle = ends_with(r, tr->first, 2, "ed", 2) || w == NG_WORD_SENT ||
+                     w == NG_WORD_SOLD || w == NG_WORD_GIVEN;
     if (!participle || tr->first == 0 || !is_plain_word(r, tr->first - 1))
         return 0;
     size_t k = tr->first - 1;
     while (k > 0 && (is_plain_word(r, k - 1) || in(r, k - 1, NG_LEX_DETERMINER)))
         k--;
-    return k > 0 && (in(r, k - 1, NG_LEX_OBJECT_PREP) || is(r, k - 1, "including"));
+    return k > 0 && (in(r, k - 1, NG_LEX_OBJECT_PREP) || is(r, k - 1, NG_WORD_INCLUDING));
 }
 
 /* A gerund that opens the sentence ("Since entering Russia ..., Kim has
  * met Putin") takes the subject of the main clause after the comma. */
 static void gerund_subject(const reader *r, const trigger *tr, group *g)
 {
-    if (!ends_in_ing(norm(r, tr->first)) || clause_start(r, tr->first) + 2 < tr->first)
+    if (!ends_in_ing(r, tr->first) || clause_start(r, tr->first) + 2 < tr->first)
         return;
     size_t k = tr->last;
-    while (k < r->t->count && k < tr->last + SCAN_REACH && !is(r, k, ",") && !is_boundary(r, k))
+    while (k < r->t->count && k < tr->last + SCAN_REACH && !is(r, k, NG_WORD_COMMA) &&
+           !is_boundary(r, k))
         k++;
-    const ng_mention *m = is(r, k, ",") ? mention(r, k + 1) : NULL;
+    const ng_mention *m = is(r, k, NG_WORD_COMMA) ? mention(r, k + 1) : NULL;
     if (m && is_actor(m) && !is_qualifier(r, m))
         group_add(g, (size_t)r->owner[k + 1]);
 }
@@ -1154,7 +1238,7 @@ static int possessor(const reader *r, size_t noun, group *g)
                 group_add(g, (size_t)r->owner[k - 1]);
             return g->count > 0;
         }
-        if (is(r, k, "their") || is(r, k, "its")) {
+        if (is(r, k, NG_WORD_THEIR) || is(r, k, NG_WORD_ITS)) {
             find_subject(r, k, g);
             if (g->count == 0)
                 nearest_actor_before(r, k, g);
@@ -1184,7 +1268,7 @@ static int modifier(const reader *r, size_t noun, group *g)
         ng_gaz_match gm;
         if (in(r, k, NG_LEX_PREP) || in(r, k, NG_LEX_DETERMINER) || !(flags(r, k) & NG_TOKEN_WORD) ||
             in(r, k, NG_LEX_AUXILIARY) ||
-            ng_gazetteer_match(r->hits, k, NG_GAZ_BIT(NG_GAZ_VERB), &gm))
+            match(r, k, NG_GAZ_BIT(NG_GAZ_VERB), &gm))
             return 0;
     }
     return 0;
@@ -1197,7 +1281,7 @@ static int led_by(const reader *r, size_t noun, group *g)
     for (size_t k = clause_start(r, noun); k + 1 < noun; k++) {
         const ng_mention *m = mention(r, k);
         if (m && m->last == k + 1 && (flags(r, k + 1) & NG_TOKEN_JOINED) &&
-            (is(r, k + 1, "led") || is(r, k + 1, "backed")) && m->entity)
+            (is(r, k + 1, NG_WORD_LED) || is(r, k + 1, NG_WORD_BACKED)) && m->entity)
             group_add(g, (size_t)r->owner[k]);
     }
     return g->count > 0;
@@ -1214,7 +1298,7 @@ static int organization_before(const reader *r, size_t noun, group *g)
         while (before > 0 && in(r, before - 1, NG_LEX_DETERMINER))
             before--;
         if (m->entity && m->entity->type == NG_ENTITY_ORGANIZATION && before > 0 &&
-            (is(r, before - 1, "at") || is(r, before - 1, "in"))) {
+            (is(r, before - 1, NG_WORD_AT) || is(r, before - 1, NG_WORD_IN))) {
             group_add(g, (size_t)r->owner[k]);
             return 1;
         }
@@ -1248,7 +1332,7 @@ static int person_before(const reader *r, const trigger *tr, group *g)
 static int noun_agent(const reader *r, const trigger *tr, size_t after, group *g)
 {
     if (possessor(r, tr->first, g) || modifier(r, tr->first, g) ||
-        find_after_prep(r, tr->last, 3, "by", accept_actor, g) || led_by(r, tr->first, g))
+        find_after_prep(r, tr->last, 3, NG_WORD_BY, accept_actor, g) || led_by(r, tr->first, g))
         return 1;
     if (tr->relation == NG_RELATION_MEETS && person_before(r, tr, g))
         return 1;
@@ -1294,9 +1378,9 @@ static int noun_meets(reader *r, const trigger *tr)
     const char *place = place_after(r, tr->last);
     if (hyphen_pair(r, tr->first, &pair))
         return link_within(r, &pair, tr, place);
-    if (find_after_prep(r, tr->last, 3, "between", accept_actor, &pair) && pair.count >= 2)
+    if (find_after_prep(r, tr->last, 3, NG_WORD_BETWEEN, accept_actor, &pair) && pair.count >= 2)
         return link_within(r, &pair, tr, place);
-    if (find_after_prep(r, tr->last, 3, "with", accept_actor, &other)) {
+    if (find_after_prep(r, tr->last, 3, NG_WORD_WITH, accept_actor, &other)) {
         if (noun_agent(r, tr, other.count ? r->m->items[other.items[0]].last : tr->last, &agent))
             return link_groups(r, &agent, &other, tr, NULL, place);
         return 0;
@@ -1311,7 +1395,7 @@ static int noun_meets(reader *r, const trigger *tr)
  * start. */
 static size_t visitor_after_of(const reader *r, const trigger *tr, group *agent)
 {
-    const ng_mention *m = is(r, tr->last, "of") ? mention(r, tr->last + 1) : NULL;
+    const ng_mention *m = is(r, tr->last, NG_WORD_OF) ? mention(r, tr->last + 1) : NULL;
     if (!m || !accept_person(r, m) || is_qualifier(r, m))
         return tr->last;
     group_add(agent, (size_t)r->owner[tr->last + 1]);
@@ -1322,8 +1406,8 @@ static int noun_visits(reader *r, const trigger *tr)
 {
     group target = {{0}, 0, 1}, agent = {{0}, 0, 0};
     size_t from = visitor_after_of(r, tr, &agent);
-    const char *prep = from == tr->last && tr->entry && has_prep(tr->entry, "of") &&
-                               is(r, tr->last, "of") ? "of" : "to";
+    ng_lex_word prep = from == tr->last && has_prep(tr, "of") &&
+                               is(r, tr->last, NG_WORD_OF) ? NG_WORD_OF : NG_WORD_TO;
     if (!find_after_prep(r, from, 2, prep, accept_destination, &target)) {
         if (!is(r, from, prep))
             return 0;
@@ -1343,7 +1427,7 @@ static int noun_visits(reader *r, const trigger *tr)
 static int source_in_of(const reader *r, const trigger *tr, group *g)
 {
     g->count = 0;
-    if (!is(r, tr->last, "of"))
+    if (!is(r, tr->last, NG_WORD_OF))
         return 0;
     for (size_t k = tr->last + 1; k < r->t->count && k < tr->last + 5; k++) {
         const ng_mention *m = mention(r, k);
@@ -1360,24 +1444,24 @@ static int source_in_of(const reader *r, const trigger *tr, group *g)
 static int noun_supplies(reader *r, const trigger *tr)
 {
     group recipient = {{0}, 0, 0}, source = {{0}, 0, 0};
-    if (!find_after_prep(r, tr->last, OBJECT_REACH - 4, "to", accept_recipient, &recipient) &&
-        !find_after_prep(r, tr->last, 3, "for", accept_recipient, &recipient) &&
-        !(has_prep_word(tr, "with") &&
-          find_after_prep(r, tr->last, 3, "with", accept_recipient, &recipient)))
+    if (!find_after_prep(r, tr->last, OBJECT_REACH - 4, NG_WORD_TO, accept_recipient, &recipient) &&
+        !find_after_prep(r, tr->last, 3, NG_WORD_FOR, accept_recipient, &recipient) &&
+        !(has_prep(tr, "with") &&
+          find_after_prep(r, tr->last, 3, NG_WORD_WITH, accept_recipient, &recipient)))
         return 0;
-    if (!find_after_prep(r, tr->last, OBJECT_REACH - 4, "from", accept_actor, &source) &&
+    if (!find_after_prep(r, tr->last, OBJECT_REACH - 4, NG_WORD_FROM, accept_actor, &source) &&
         !source_in_of(r, tr, &source) &&
         !noun_agent(r, tr, r->m->items[recipient.items[0]].last, &source))
         return 0;
-    const char *item = is(r, tr->last, "of") ? item_after(r, tr->last + 1) : NULL;
+    const char *item = is(r, tr->last, NG_WORD_OF) ? item_after(r, tr->last + 1) : NULL;
     return link_groups(r, &source, &recipient, tr, item, NULL);
 }
 
 static int noun_sanctions(reader *r, const trigger *tr)
 {
     group target = {{0}, 0, 1}, agent = {{0}, 0, 0};
-    if (!find_after_prep(r, tr->last, 2, "on", accept_actor, &target) &&
-        !find_after_prep(r, tr->last, 2, "against", accept_actor, &target))
+    if (!find_after_prep(r, tr->last, 2, NG_WORD_ON, accept_actor, &target) &&
+        !find_after_prep(r, tr->last, 2, NG_WORD_AGAINST, accept_actor, &target))
         return 0;
     if (led_by(r, tr->first, &agent)) {
         /* "US-led efforts at the UN Security Council to strengthen
@@ -1419,11 +1503,11 @@ static int read_vehicle(reader *r, size_t at)
         return 0;
     group people = {{(size_t)r->owner[at + 1]}, 1, 0}, place = {{0}, 0, 1};
     size_t from = m->last;
-    if (is(r, from, "from")) /* skip the origin */
+    if (is(r, from, NG_WORD_FROM)) /* skip the origin */
         from += 2;
-    if (!find_after_prep(r, from, 4, "to", accept_destination, &place))
+    if (!find_after_prep(r, from, 4, NG_WORD_TO, accept_destination, &place))
         return 0;
-    trigger tr = {at, at + 1, NULL, NG_RELATION_VISITS, 0, 0};
+    trigger tr = {.first = at, .last = at + 1, .relation = NG_RELATION_VISITS};
     return link_groups(r, &people, &place, &tr, NULL, NULL);
 }
 
@@ -1441,25 +1525,22 @@ static int reads_as_noun(const reader *r, size_t i)
         return 1;
     ng_modality m;
     size_t len;
-    const char *prev = norm(r, i - 1);
-    size_t plen = strlen(prev);
-    int adverb = plen > 2 && strcmp(prev + plen - 2, "ly") == 0;
+    int adverb = ends_with(r, i - 1, 2, "ly", 2);
     if (cue_at(r, i - 1, &m, &len) && len == 1 && !in(r, i - 1, NG_LEX_AUXILIARY) && !adverb)
         return 1; /* "possible meeting", "potential transfers"; not "likely supply" */
     ng_gaz_match gm;
-    if (ng_gazetteer_match(r->hits, i - 1, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm) &&
+    if (match(r, i - 1, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm) &&
         gm.length == 1)
         return 1; /* "arms export": a compound noun */
     /* After a plain lower-case word it is that word's object or compound:
      * "to strengthen sanctions", "more supplies", "a rare visit". Verbs
      * follow auxiliaries, adverbs, "to" and their subjects. */
-    const char *w = norm(r, i - 1);
-    size_t n = strlen(w);
     return (f & NG_TOKEN_WORD) && !(f & NG_TOKEN_CAPITAL) && !in(r, i - 1, NG_LEX_AUXILIARY) &&
            !in(r, i - 1, NG_LEX_NEGATION) && !in(r, i - 1, NG_LEX_PREP) &&
            !in(r, i - 1, NG_LEX_PERSON_PRONOUN) && !in(r, i - 1, NG_LEX_RELATIVE) &&
-           !in(r, i - 1, NG_LEX_CLAUSE_OPENER) && !is(r, i - 1, "and") && !is(r, i - 1, "or") &&
-           !is(r, i - 1, "that") && !(n > 2 && strcmp(w + n - 2, "ly") == 0);
+           !in(r, i - 1, NG_LEX_CLAUSE_OPENER) && !is(r, i - 1, NG_WORD_AND) &&
+           !is(r, i - 1, NG_WORD_OR) &&
+           !is(r, i - 1, NG_WORD_THAT) && !adverb;
 }
 
 /* Decides whether the relation word at [i, i + len) is used here, and
@@ -1468,34 +1549,54 @@ static int classify(const reader *r, size_t i, const ng_gaz_match *gm, trigger *
 {
     const ng_gaz_target *verb = ng_gaz_find(gm, NG_GAZ_BIT(NG_GAZ_VERB));
     const ng_gaz_target *noun = ng_gaz_find(gm, NG_GAZ_BIT(NG_GAZ_NOUN));
-    int as_noun = noun && (!verb || reads_as_noun(r, i) || is(r, i + gm->length, "of"));
+    int as_noun = noun && (!verb || reads_as_noun(r, i) || is(r, i + gm->length, NG_WORD_OF));
     const ng_gaz_target *t = as_noun ? noun : verb;
-    const char *w = norm(r, i + gm->length - 1);
-    size_t n = strlen(w);
+    int gerund = ends_with(r, i + gm->length - 1, 3, "ing", 3);
     if (!as_noun && i > 0 && (in(r, i - 1, NG_LEX_DETERMINER) || (flags(r, i - 1) & NG_TOKEN_POSSESSIVE)))
         return 0; /* "their arms": a noun, not the verb "arm" */
-    if (!as_noun && i > 0 && in(r, i - 1, NG_LEX_PREP) && !(n > 3 && !strcmp(w + n - 3, "ing")) &&
-        !is(r, i - 1, "to"))
+    if (!as_noun && i > 0 && in(r, i - 1, NG_LEX_PREP) && !gerund &&
+        !is(r, i - 1, NG_WORD_TO))
         return 0; /* "with arms"; a verb after a preposition is a gerund */
-    const char *value = ng_dict_value(t->entry, "relation");
     tr->first = i;
     tr->last = i + gm->length;
     tr->entry = t->entry;
+    tr->npreps = ng_dict_values(t->entry, "prep", &tr->preps);
     tr->noun = as_noun;
-    return value && ng_relation_parse(value, &tr->relation) == 0;
+    if (t->entry->relation < 0) /* parsed when loaded */
+        return 0;
+    tr->relation = (ng_relation)t->entry->relation;
+    return 1;
 }
 
 static int read_sentence(reader *r)
 {
-    for (size_t i = 0; i < r->t->count; i++) {
-        if (mention(r, i))
+    size_t next = 0; /* a relation word read covers the tokens before this */
+    for (size_t s = 0; s < r->start_count; s++) {
+        size_t i = r->starts[s];
+        if (i < next)
             continue;
-        if ((is(r, i, "carrying") || is(r, i, "transporting")) && read_vehicle(r, i) != 0)
-            return NG_ERR_NOMEM;
-        if (read_companions(r, i) != 0)
-            return NG_ERR_NOMEM;
+        next = i + 1;
+        switch (word(r, i)) {
+        case NG_WORD_CARRYING:
+        case NG_WORD_TRANSPORTING:
+            if (read_vehicle(r, i) != 0)
+                return NG_ERR_NOMEM;
+            break;
+        case NG_WORD_BRING:
+        case NG_WORD_BRINGS:
+        case NG_WORD_BRINGING:
+        case NG_WORD_BROUGHT:
+        case NG_WORD_INCLUDE:
+        case NG_WORD_INCLUDES:
+        case NG_WORD_INCLUDED:
+            if (read_companions(r, i) != 0)
+                return NG_ERR_NOMEM;
+            break;
+        default:
+            break;
+        }
         ng_gaz_match gm;
-        if (!ng_gazetteer_match(r->hits, i, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
+        if (!match(r, i, NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN), &gm))
             continue;
         trigger tr = {0};
         if (!classify(r, i, &gm, &tr))
@@ -1503,7 +1604,7 @@ static int read_sentence(reader *r)
         tr.passive = !tr.noun && is_passive(r, &tr);
         if ((tr.noun ? read_noun(r, &tr) : read_verb(r, &tr)) != 0)
             return NG_ERR_NOMEM;
-        i = tr.last - 1;
+        next = tr.last;
     }
     return 0;
 }
@@ -1511,17 +1612,22 @@ static int read_sentence(reader *r)
 /* Maps every token to the mention that covers it. */
 static void map_owners(reader *r)
 {
-    for (size_t i = 0; i < r->t->count; i++)
-        r->owner[i] = -1;
-    for (size_t k = 0; k < r->m->count; k++)
-        for (size_t i = r->m->items[k].first; i < r->m->items[k].last && i < r->t->count; i++)
-            r->owner[i] = (long)k;
+    size_t n = r->t->count;
+    long *owner = r->owner;
+    for (size_t i = 0; i < n; i++)
+        owner[i] = -1;
+    for (size_t k = 0; k < r->m->count; k++) {
+        size_t last = r->m->items[k].last < n ? r->m->items[k].last : n;
+        for (size_t i = r->m->items[k].first; i < last; i++)
+            owner[i] = (long)k;
+    }
 }
 
 void ng_relation_scratch_free(ng_relation_scratch *scratch)
 {
     free(scratch->owner);
     free(scratch->region);
+    free(scratch->starts);
     ng_buf_free(&scratch->sentence);
     ng_buf_free(&scratch->item);
     ng_buf_free(&scratch->text);
@@ -1533,14 +1639,16 @@ int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *
                       ng_error *err)
 {
     size_t n = s->tokens->count ? s->tokens->count : 1;
-    void *owner = scratch->owner, *region = scratch->region;
+    void *owner = scratch->owner, *region = scratch->region, *starts = scratch->starts;
     int grown = ng_array_grow(&owner, &scratch->owner_cap, n, sizeof *scratch->owner) == 0 &&
-                ng_array_grow(&region, &scratch->region_cap, n, sizeof *scratch->region) == 0;
+                ng_array_grow(&region, &scratch->region_cap, n, sizeof *scratch->region) == 0 &&
+                ng_array_grow(&starts, &scratch->starts_cap, n, sizeof *scratch->starts) == 0;
     scratch->owner = owner;
     scratch->region = region;
+    scratch->starts = starts;
     if (!grown)
         return ng_fail_nomem(err);
-    /* map_owners and mark_regions set every entry that is read. */
+    /* map_owners and survey set every entry that is read. */
     reader r = {0};
     r.v = s;
     r.t = s->tokens;
@@ -1551,11 +1659,12 @@ int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *
     r.err = err;
     r.owner = scratch->owner;
     r.region = scratch->region;
+    r.starts = scratch->starts;
     r.sentence = scratch->sentence;
     r.item = scratch->item;
     r.text = scratch->text;
     map_owners(&r);
-    mark_regions(&r);
+    survey(&r);
     int rc = read_sentence(&r);
     scratch->sentence = r.sentence;
     scratch->item = r.item;

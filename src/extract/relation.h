@@ -50,6 +50,8 @@ typedef struct ng_relation_scratch {
     size_t owner_cap;
     size_t *region;
     size_t region_cap;
+    size_t *starts;
+    size_t starts_cap;
     ng_buf sentence, item, text;
 } ng_relation_scratch;
 

@@ -568,6 +568,23 @@ static void test_user_dictionary_adds_a_trigger(void **state)
     free(dict);
 }
 
+/* The relation and the modality of an entry are parsed once, when it is
+ * loaded, and as the loader checks them: without regard to case. */
+static void test_user_dictionary_values_in_any_case(void **state)
+{
+    (void)state;
+    ng_extractor *x = ng_extractor_new(NULL, NULL);
+    char *dict = temp_file("trigger\tparley\trelation=Meets\tverb=parley|parleyed\tprep=with\n"
+                           "modality\tsupposedly\tmodality=ALLEGED\n");
+    assert_int_equal(ng_extractor_add_dictionary(x, dict, NULL), 0);
+    ng_graph *g = extract_with(x, "Kim Jong Un supposedly parleyed with Vladimir Putin.\n");
+    assert_edge(g, "Kim Jong Un", NG_RELATION_MEETS, "Vladimir Putin", NG_MODALITY_ALLEGED);
+    ng_graph_free(g);
+    ng_extractor_free(x);
+    unlink(dict);
+    free(dict);
+}
+
 static void test_without_default_dictionary_nothing_is_known(void **state)
 {
     (void)state;
@@ -646,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_evidence_points_at_the_sentence),
         cmocka_unit_test(test_user_dictionary_adds_a_name),
         cmocka_unit_test(test_user_dictionary_adds_a_trigger),
+        cmocka_unit_test(test_user_dictionary_values_in_any_case),
         cmocka_unit_test(test_without_default_dictionary_nothing_is_known),
         cmocka_unit_test(test_dictionary_error_names_file_and_line),
     };

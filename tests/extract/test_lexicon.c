@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -36,11 +37,67 @@ static void test_every_word_of_every_class_is_found(void **state)
     }
 }
 
+static void test_new_classes(void **state)
+{
+    (void)state;
+    assert_true(ng_lex_is(NG_LEX_CLAUSE_END, ";"));
+    assert_true(ng_lex_is(NG_LEX_CLAUSE_END, "\""));
+    assert_false(ng_lex_is(NG_LEX_CLAUSE_END, ","));
+    assert_true(ng_lex_is(NG_LEX_BE, "been"));
+    assert_false(ng_lex_is(NG_LEX_BE, "has"));
+    unsigned stop = ng_lex_classes(".", 1);
+    assert_true(stop & NG_LEX_BIT(NG_LEX_CLAUSE_END));
+}
+
+/* Every numbered word comes back with its number, next to its classes,
+ * and no other word has one. */
+static void test_numbered_words(void **state)
+{
+    (void)state;
+    assert_true(NG_LEX_CLASS_COUNT <= NG_LEX_WORD_SHIFT);
+    assert_null(ng_lex_word_text(NG_WORD_NONE));
+    assert_null(ng_lex_word_text(NG_WORD_COUNT));
+    for (int w = 1; w < NG_WORD_COUNT; w++) {
+        const char *text = ng_lex_word_text((ng_lex_word)w);
+        assert_non_null(text);
+        unsigned lex = ng_lex_classes(text, strlen(text));
+        if (ng_lex_word_of(lex) != (ng_lex_word)w)
+            fail_msg("\"%s\" is word %d, not %d", text, (int)ng_lex_word_of(lex), w);
+        for (int c = 0; c < NG_LEX_CLASS_COUNT; c++)
+            assert_int_equal(!!(lex & NG_LEX_BIT(c)), ng_lex_is((ng_lex_class)c, text));
+    }
+    unsigned in = ng_lex_classes("in", 2);
+    assert_int_equal(ng_lex_word_of(in), NG_WORD_IN);
+    assert_true(in & NG_LEX_BIT(NG_LEX_LOCATION_PREP));
+    assert_int_equal(ng_lex_word_of(ng_lex_classes("into", 4)), NG_WORD_NONE);
+    assert_int_equal(ng_lex_word_of(ng_lex_classes("andy", 4)), NG_WORD_NONE);
+    assert_int_equal(ng_lex_word_of(ng_lex_classes("an", 2)), NG_WORD_NONE);
+    assert_int_equal(ng_lex_word_of(ng_lex_classes("troops", 6)), NG_WORD_NONE);
+    assert_int_equal(ng_lex_word_of(ng_lex_classes("and", 2)), NG_WORD_NONE); /* "an" */
+}
+
+/* The relation finder tests two ranges of numbers (lexicon.h). */
+static void test_numbered_ranges(void **state)
+{
+    (void)state;
+    const char *asides[] = {",", "-", "("};
+    for (int w = NG_WORD_COMMA; w <= NG_WORD_OPEN_PAREN; w++)
+        assert_string_equal(ng_lex_word_text((ng_lex_word)w), asides[w - NG_WORD_COMMA]);
+    const char *readings[] = {"bring", "bringing", "brings", "brought", "include",
+                              "included", "includes", "carrying", "transporting"};
+    assert_int_equal(NG_WORD_TRANSPORTING - NG_WORD_BRING + 1, sizeof readings / sizeof *readings);
+    for (int w = NG_WORD_BRING; w <= NG_WORD_TRANSPORTING; w++)
+        assert_string_equal(ng_lex_word_text((ng_lex_word)w), readings[w - NG_WORD_BRING]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_finds_members),
         cmocka_unit_test(test_every_word_of_every_class_is_found),
+        cmocka_unit_test(test_new_classes),
+        cmocka_unit_test(test_numbered_words),
+        cmocka_unit_test(test_numbered_ranges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
