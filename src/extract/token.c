@@ -568,6 +568,8 @@ int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
                     t++;
                     joined = 0;
                     p += n; /* no apostrophe follows: no possessive */
+                    if (p < e && *p == ' ') /* the usual space after a word */
+                        p++;
                     break;
                 }
                 if (!sl->len)
