@@ -34,9 +34,17 @@ typedef struct edge {
  * matched. */
 #define MAX_KEY 512
 
-/* One bit per 2^16 hashes of an edge: most tokens start no phrase, and
- * most continue none, and the filter turns them away without a probe. */
+/* Filters of 2^16 bits, set by hashes, that turn most tokens away
+ * without a probe: `edge_filter` has a bit for every edge (most tokens
+ * start no phrase, and most continue none). `start_filter` has one for
+ * the last word of every phrase and one for every two words that follow
+ * each other in a phrase: a walk from token i finds a phrase only if
+ * token i ends one, or if tokens i and i + 1 follow each other in one.
+ * That turns away the common words that only begin phrases ("the", "in",
+ * "said") when the next word does not go on with them. */
 #define FILTER_BITS 16
+#define WORD_MUL 0xd6e8feb86659fd93u
+#define PAIR_MUL 0xa0761d6478bd642fu
 
 struct ng_gazetteer {
     ng_intern keys;
@@ -44,7 +52,8 @@ struct ng_gazetteer {
     size_t node_count, node_cap;
     edge *edges;
     size_t edge_count, edge_cap; /* a power of two */
-    uint64_t filter[(1u << FILTER_BITS) / 64];
+    uint64_t edge_filter[(1u << FILTER_BITS) / 64];
+    uint64_t start_filter[(1u << FILTER_BITS) / 64];
     size_t max_tokens;
     ng_tokens scratch;
 };
@@ -64,10 +73,28 @@ static inline uint32_t edge_code(uint32_t from, size_t len, const ng_token *tok)
     return len ? from * 2 + !(tok->flags & NG_TOKEN_POSSESSIVE) : 0;
 }
 
-static inline int filter_has(const ng_gazetteer *g, uint64_t mix)
+/* The bit of a filter that a mixed hash (a product by an odd constant)
+ * sets: its top bits, which depend on all of the product's input. */
+static inline int filter_has(const uint64_t *filter, uint64_t mix)
 {
     uint64_t bit = mix >> (64 - FILTER_BITS);
-    return (g->filter[bit / 64] >> (bit % 64)) & 1;
+    return (filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+static inline void filter_set(uint64_t *filter, uint64_t mix)
+{
+    uint64_t bit = mix >> (64 - FILTER_BITS);
+    filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static inline uint64_t word_mix(uint32_t hash)
+{
+    return hash * WORD_MUL;
+}
+
+static inline uint64_t pair_mix(uint32_t first, uint32_t second)
+{
+    return ((uint64_t)first << 32 | second) * PAIR_MUL;
 }
 
 /* The node that the word norm[0, len) of hash `hash` leads to from the node
@@ -76,7 +103,7 @@ static inline uint32_t find_edge(const ng_gazetteer *g, uint32_t code, const cha
                                  uint32_t len, uint32_t hash)
 {
     uint64_t mix = edge_mix(code, hash);
-    if (!filter_has(g, mix))
+    if (!filter_has(g->edge_filter, mix))
         return 0;
     size_t mask = g->edge_cap - 1;
     for (size_t i = (size_t)(mix >> 32) & mask;; i = (i + 1) & mask) {
@@ -141,8 +168,7 @@ static uint32_t node_at(ng_gazetteer *g, uint32_t code, const ng_token *tok)
         i = (i + 1) & mask;
     g->edges[i] = (edge){code, tok->norm_hash, node};
     g->edge_count++;
-    uint64_t bit = mix >> (64 - FILTER_BITS);
-    g->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+    filter_set(g->edge_filter, mix);
     return node;
 }
 
@@ -196,7 +222,10 @@ static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *en
         node = node_at(g, code, tok);
         if (!node)
             return NG_ERR_NOMEM;
+        if (i > 0)
+            filter_set(g->start_filter, pair_mix(tok[-1].norm_hash, tok->norm_hash));
     }
+    filter_set(g->start_filter, word_mix(g->scratch.items[g->scratch.count - 1].norm_hash));
     if (g->scratch.count > g->max_tokens)
         g->max_tokens = g->scratch.count;
     ng_gaz_target target = {entry, role, is_acronym(&g->scratch)};
@@ -330,6 +359,19 @@ static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, n
     return 0;
 }
 
+/* Whether a phrase may start at token i, by the filters: most tokens
+ * start none. An empty norm is let through, since after it the walk goes
+ * on from the root (edge_code), with words the filters did not pair. */
+static inline int may_start(const ng_gazetteer *g, const ng_tokens *tokens, size_t i)
+{
+    const ng_token *tok = &tokens->items[i];
+    if (!filter_has(g->edge_filter, edge_mix(0, tok->norm_hash)))
+        return 0;
+    return tok->norm_len == 0 || filter_has(g->start_filter, word_mix(tok->norm_hash)) ||
+           (i + 1 < tokens->count &&
+            filter_has(g->start_filter, pair_mix(tok->norm_hash, tok[1].norm_hash)));
+}
+
 int ng_gazetteer_scan(const ng_gazetteer *g, const ng_tokens *tokens, ng_gaz_hits *out)
 {
     out->tokens = tokens;
@@ -341,10 +383,7 @@ int ng_gazetteer_scan(const ng_gazetteer *g, const ng_tokens *tokens, ng_gaz_hit
     for (size_t i = 0; i < tokens->count; i++) {
         unsigned roles = 0;
         out->starts[i].first = out->count;
-        /* Most tokens start no phrase: the filter says so for nearly all
-         * of them, without a call. */
-        if (filter_has(g, edge_mix(0, tokens->items[i].norm_hash)) &&
-            scan_from(g, tokens, i, out, &roles) != 0)
+        if (may_start(g, tokens, i) && scan_from(g, tokens, i, out, &roles) != 0)
             return NG_ERR_NOMEM;
         out->starts[i].roles = roles;
     }
