@@ -23,8 +23,10 @@ typedef struct ng_gaz_phrase {
 } phrase;
 
 /* An edge: from the node of `code` (node * 2 + whether a space joins the
- * word, as in the old phrase keys; 0 from the root) by a word of hash
- * `hash` to `node`. 0: empty. */
+ * word to the key before it; 0 from the root) by a word of hash `hash` to
+ * `node` (0: an empty slot). The rule of matching is that of phrase keys,
+ * the norms joined by spaces, a possessive clinging to its word
+ * ("russia's"): the codes keep it. */
 typedef struct edge {
     uint32_t code, hash, node;
 } edge;
@@ -67,7 +69,8 @@ static inline uint64_t edge_mix(uint32_t code, uint32_t hash)
 
 /* The code of the edge that token `tok` takes from node `from`, reached
  * by a key of `len` bytes. While the key is empty (the norms so far were
- * all empty), edges leave from the root, as the old keys would have it. */
+ * all empty), edges leave from the root: an empty norm adds nothing to a
+ * key. */
 static inline uint32_t edge_code(uint32_t from, size_t len, const ng_token *tok)
 {
     return len ? from * 2 + !(tok->flags & NG_TOKEN_POSSESSIVE) : 0;
@@ -332,7 +335,7 @@ static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, n
 {
     size_t last = tokens->count - i < g->max_tokens ? tokens->count : i + g->max_tokens;
     uint32_t node = 0;
-    size_t len = 0; /* of the old key: the norms, joined as edge_code says */
+    size_t len = 0; /* of the key: the norms, joined as edge_code says */
     for (size_t k = i; k < last; k++) {
         const ng_token *tok = &tokens->items[k];
         uint32_t code = edge_code(node, len, tok);
