@@ -6,54 +6,177 @@
 #include "graph/intern.h"
 #include "util/buf.h"
 #include "util/fail.h"
-#include "util/strmap.h"
 
-/* A phrase of the dictionary, or only the beginning of longer ones (no
- * targets), or both. */
+/* The phrases form a trie: a phrase is a node, reached from the phrase
+ * one token shorter (the root for one-token phrases) by an edge labelled
+ * with its last token's norm. Matching walks it token by token, with the
+ * hash every token brings (ng_token.norm_hash), so no key is ever built
+ * or hashed whole. A phrase is the node's targets; a node without any is
+ * only the beginning of longer phrases. */
 typedef struct ng_gaz_phrase {
     ng_gaz_target *targets;
     size_t count, cap;
     int is_prefix;
+    unsigned roles;   /* NG_GAZ_BIT of every target's role */
+    const char *word; /* its last token's norm (in keys) */
+    uint32_t len;     /* and that norm's length */
 } phrase;
+
+/* An edge: from the node of `code` (node * 2 + whether a space joins the
+ * word to the key before it; 0 from the root) by a word of hash `hash` to
+ * `node` (0: an empty slot). The rule of matching is that of phrase keys,
+ * the norms joined by spaces, a possessive clinging to its word
+ * ("russia's"): the codes keep it. */
+typedef struct edge {
+    uint32_t code, hash, node;
+} edge;
+
+/* Matching stops where a phrase key (norms joined by spaces, a possessive
+ * clinging to its word) would reach this length: no longer phrase ever
+ * matched. */
+#define MAX_KEY 512
+
+/* Filters of 2^16 bits, set by hashes, that turn most tokens away
+ * without a probe: `edge_filter` has a bit for every edge (most tokens
+ * start no phrase, and most continue none). `start_filter` has one for
+ * the last word of every phrase and one for every two words that follow
+ * each other in a phrase: a walk from token i finds a phrase only if
+ * token i ends one, or if tokens i and i + 1 follow each other in one.
+ * That turns away the common words that only begin phrases ("the", "in",
+ * "said") when the next word does not go on with them. */
+#define FILTER_BITS 16
+#define WORD_MUL 0xd6e8feb86659fd93u
+#define PAIR_MUL 0xa0761d6478bd642fu
 
 struct ng_gazetteer {
     ng_intern keys;
-    ng_strmap phrases; /* key of every phrase and every proper prefix -> phrase */
+    phrase *nodes; /* nodes[0] is the root */
+    size_t node_count, node_cap;
+    edge *edges;
+    size_t edge_count, edge_cap; /* a power of two */
+    uint64_t edge_filter[(1u << FILTER_BITS) / 64];
+    uint64_t start_filter[(1u << FILTER_BITS) / 64];
     size_t max_tokens;
     ng_tokens scratch;
-    ng_buf key;
 };
 
-/* Appends token i's part of a phrase key: norms are separated by spaces,
- * except that a possessive clings to its word ("russia's"). */
-static int append_key(ng_buf *key, const ng_tokens *t, size_t i)
+#define EDGE_MUL 0x9e3779b97f4a7c15u
+
+static inline uint64_t edge_mix(uint32_t code, uint32_t hash)
 {
-    const ng_token *tok = &t->items[i];
-    if (key->len && !(tok->flags & NG_TOKEN_POSSESSIVE) && ng_buf_putc(key, ' ') != 0)
-        return NG_ERR_NOMEM;
-    return ng_buf_append_str(key, tok->norm);
+    return ((uint64_t)code << 32 | hash) * EDGE_MUL;
 }
 
-/* The phrase stored under key, added if new; NULL if out of memory. */
-static phrase *phrase_at(ng_gazetteer *g, const char *key, size_t len)
+/* The code of the edge that token `tok` takes from node `from`, reached
+ * by a key of `len` bytes. While the key is empty (the norms so far were
+ * all empty), edges leave from the root: an empty norm adds nothing to a
+ * key. */
+static inline uint32_t edge_code(uint32_t from, size_t len, const ng_token *tok)
 {
-    phrase *p = ng_strmap_get(&g->phrases, key, len);
-    if (p)
-        return p;
-    const char *stored = ng_intern_bytes(&g->keys, key, len);
-    p = calloc(1, sizeof *p);
-    if (!stored || !p || ng_strmap_put(&g->phrases, stored, len, p) != 0) {
-        free(p);
-        return NULL;
+    return len ? from * 2 + !(tok->flags & NG_TOKEN_POSSESSIVE) : 0;
+}
+
+/* The bit of a filter that a mixed hash (a product by an odd constant)
+ * sets: its top bits, which depend on all of the product's input. */
+static inline int filter_has(const uint64_t *filter, uint64_t mix)
+{
+    uint64_t bit = mix >> (64 - FILTER_BITS);
+    return (filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+static inline void filter_set(uint64_t *filter, uint64_t mix)
+{
+    uint64_t bit = mix >> (64 - FILTER_BITS);
+    filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static inline uint64_t word_mix(uint32_t hash)
+{
+    return hash * WORD_MUL;
+}
+
+static inline uint64_t pair_mix(uint32_t first, uint32_t second)
+{
+    return ((uint64_t)first << 32 | second) * PAIR_MUL;
+}
+
+/* The node that the word norm[0, len) of hash `hash` leads to from the node
+ * of `code`, or 0. */
+static inline uint32_t find_edge(const ng_gazetteer *g, uint32_t code, const char *norm,
+                                 uint32_t len, uint32_t hash)
+{
+    uint64_t mix = edge_mix(code, hash);
+    if (!filter_has(g->edge_filter, mix))
+        return 0;
+    size_t mask = g->edge_cap - 1;
+    for (size_t i = (size_t)(mix >> 32) & mask;; i = (i + 1) & mask) {
+        const edge *e = &g->edges[i];
+        if (!e->node)
+            return 0;
+        if (e->code == code && e->hash == hash) {
+            const phrase *p = &g->nodes[e->node];
+            if (p->len == len && ng_bytes_equal(p->word, norm, len))
+                return e->node;
+        }
     }
-    return p;
 }
 
-static int add_target(ng_gazetteer *g, const char *key, size_t len, ng_gaz_target target)
+static int grow_edges(ng_gazetteer *g)
 {
-    phrase *p = phrase_at(g, key, len);
-    if (!p)
+    size_t cap = g->edge_cap ? g->edge_cap * 2 : 1024;
+    edge *edges = calloc(cap, sizeof *edges);
+    if (!edges)
         return NG_ERR_NOMEM;
+    for (size_t i = 0; i < g->edge_cap; i++) {
+        const edge *e = &g->edges[i];
+        if (!e->node)
+            continue;
+        size_t k = (size_t)(edge_mix(e->code, e->hash) >> 32) & (cap - 1);
+        while (edges[k].node)
+            k = (k + 1) & (cap - 1);
+        edges[k] = *e;
+    }
+    free(g->edges);
+    g->edges = edges;
+    g->edge_cap = cap;
+    return 0;
+}
+
+/* The node that token `tok` leads to from the node of `code`, added if
+ * new; 0 if out of memory. */
+static uint32_t node_at(ng_gazetteer *g, uint32_t code, const ng_token *tok)
+{
+    uint32_t found = g->edge_cap ? find_edge(g, code, tok->norm, tok->norm_len, tok->norm_hash)
+                                 : 0;
+    if (found)
+        return found;
+    if ((g->edge_count + 1) * 2 > g->edge_cap && grow_edges(g) != 0)
+        return 0;
+    void *nodes = g->nodes;
+    if (g->node_count >= UINT32_MAX / 2 - 1 ||
+        ng_array_grow(&nodes, &g->node_cap, (g->node_count ? g->node_count : 1) + 1,
+                      sizeof *g->nodes) != 0)
+        return 0;
+    g->nodes = nodes;
+    if (!g->node_count)
+        g->nodes[g->node_count++] = (phrase){0}; /* the root */
+    const char *word = ng_intern_bytes(&g->keys, tok->norm, tok->norm_len);
+    if (!word)
+        return 0;
+    uint32_t node = (uint32_t)g->node_count++;
+    g->nodes[node] = (phrase){.word = word, .len = tok->norm_len};
+    uint64_t mix = edge_mix(code, tok->norm_hash);
+    size_t mask = g->edge_cap - 1, i = (size_t)(mix >> 32) & mask;
+    while (g->edges[i].node)
+        i = (i + 1) & mask;
+    g->edges[i] = (edge){code, tok->norm_hash, node};
+    g->edge_count++;
+    filter_set(g->edge_filter, mix);
+    return node;
+}
+
+static int add_target(phrase *p, ng_gaz_target target)
+{
     for (size_t i = 0; i < p->count; i++)
         if (p->targets[i].entry == target.entry && p->targets[i].role == target.role)
             return 0;
@@ -62,6 +185,7 @@ static int add_target(ng_gazetteer *g, const char *key, size_t len, ng_gaz_targe
         return NG_ERR_NOMEM;
     p->targets = items;
     p->targets[p->count++] = target;
+    p->roles |= NG_GAZ_BIT(target.role);
     return 0;
 }
 
@@ -81,7 +205,7 @@ static int is_acronym(const ng_tokens *t)
     return letters > 0 && letters <= 3;
 }
 
-/* Indexes one phrase of the dictionary under its tokens' key. */
+/* Indexes one phrase of the dictionary: its tokens' path in the trie. */
 static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *entry,
                       ng_gaz_role role)
 {
@@ -90,21 +214,25 @@ static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *en
         return NG_ERR_NOMEM;
     if (g->scratch.count == 0)
         return 0;
-    ng_buf_clear(&g->key);
+    uint32_t node = 0;
+    size_t len = 0;
     for (size_t i = 0; i < g->scratch.count; i++) {
-        if (i > 0) {
-            phrase *prefix = phrase_at(g, g->key.data, g->key.len);
-            if (!prefix)
-                return NG_ERR_NOMEM;
-            prefix->is_prefix = 1;
-        }
-        if (append_key(&g->key, &g->scratch, i) != 0)
+        const ng_token *tok = &g->scratch.items[i];
+        if (i > 0)
+            g->nodes[node].is_prefix = 1;
+        uint32_t code = edge_code(node, len, tok);
+        len += (code & 1) + tok->norm_len;
+        node = node_at(g, code, tok);
+        if (!node)
             return NG_ERR_NOMEM;
+        if (i > 0)
+            filter_set(g->start_filter, pair_mix(tok[-1].norm_hash, tok->norm_hash));
     }
+    filter_set(g->start_filter, word_mix(g->scratch.items[g->scratch.count - 1].norm_hash));
     if (g->scratch.count > g->max_tokens)
         g->max_tokens = g->scratch.count;
     ng_gaz_target target = {entry, role, is_acronym(&g->scratch)};
-    return add_target(g, g->key.data, g->key.len, target);
+    return add_target(&g->nodes[node], target);
 }
 
 static int add_values(ng_gazetteer *g, const ng_dict_entry *e, const char *key,
@@ -163,17 +291,12 @@ void ng_gazetteer_free(ng_gazetteer *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->phrases.cap; i++) {
-        phrase *p = g->phrases.slots[i].key ? g->phrases.slots[i].value : NULL;
-        if (p) {
-            free(p->targets);
-            free(p);
-        }
-    }
-    ng_strmap_free(&g->phrases);
+    for (size_t i = 0; i < g->node_count; i++)
+        free(g->nodes[i].targets);
+    free(g->nodes);
+    free(g->edges);
     ng_intern_free(&g->keys);
     ng_tokens_free(&g->scratch);
-    ng_buf_free(&g->key);
     free(g);
 }
 
@@ -205,43 +328,33 @@ static size_t select_targets(const phrase *p, const ng_tokens *tokens, size_t i,
     return n;
 }
 
-/* Appends the hits of the phrases that start at token i. */
-static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, ng_gaz_hits *out)
+/* Appends the hits of the phrases that start at token i; adds their
+ * roles to *roles. */
+static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, ng_gaz_hits *out,
+                     unsigned *roles)
 {
-    /* A fixed buffer keeps matching free of allocation; keys longer than
-     * any phrase cannot match anyway. */
-    char key[512];
-    size_t len = 0;
-    for (size_t k = i; k < tokens->count && k - i < g->max_tokens; k++) {
+    size_t last = tokens->count - i < g->max_tokens ? tokens->count : i + g->max_tokens;
+    uint32_t node = 0;
+    size_t len = 0; /* of the key: the norms, joined as edge_code says */
+    for (size_t k = i; k < last; k++) {
         const ng_token *tok = &tokens->items[k];
-        size_t n = tok->norm_len;
-        const phrase *p;
-        if (k == i) {
-            /* Most tokens start no phrase: look the first one up by the
-             * hash its spelling already has, and copy it only if it does. */
-            p = ng_strmap_get_hashed(&g->phrases, tok->norm, n, tok->norm_hash);
-            if (!p || n >= sizeof key)
-                break;
-            memcpy(key, tok->norm, n);
-            len = n;
-        } else {
-            int space = len && !(tok->flags & NG_TOKEN_POSSESSIVE);
-            if (len + space + n >= sizeof key)
-                break;
-            if (space)
-                key[len++] = ' ';
-            memcpy(key + len, tok->norm, n);
-            len += n;
-            p = ng_strmap_get(&g->phrases, key, len);
-        }
-        if (!p)
+        uint32_t code = edge_code(node, len, tok);
+        len += (code & 1) + tok->norm_len;
+        if (len >= MAX_KEY)
             break;
+        node = find_edge(g, code, tok->norm, tok->norm_len, tok->norm_hash);
+        if (!node)
+            break;
+        const phrase *p = &g->nodes[node];
         if (p->count) {
-            void *items = out->items;
-            if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
-                return NG_ERR_NOMEM;
-            out->items = items;
+            if (out->count == out->cap) {
+                void *items = out->items;
+                if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+                    return NG_ERR_NOMEM;
+                out->items = items;
+            }
             out->items[out->count++] = (ng_gaz_hit){k - i + 1, p};
+            *roles |= p->roles;
         }
         if (!p->is_prefix)
             break;
@@ -249,46 +362,59 @@ static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, n
     return 0;
 }
 
+/* Whether a phrase may start at token i, by the filters: most tokens
+ * start none. An empty norm is let through, since after it the walk goes
+ * on from the root (edge_code), with words the filters did not pair. */
+static inline int may_start(const ng_gazetteer *g, const ng_tokens *tokens, size_t i)
+{
+    const ng_token *tok = &tokens->items[i];
+    if (!filter_has(g->edge_filter, edge_mix(0, tok->norm_hash)))
+        return 0;
+    return tok->norm_len == 0 || filter_has(g->start_filter, word_mix(tok->norm_hash)) ||
+           (i + 1 < tokens->count &&
+            filter_has(g->start_filter, pair_mix(tok->norm_hash, tok[1].norm_hash)));
+}
+
 int ng_gazetteer_scan(const ng_gazetteer *g, const ng_tokens *tokens, ng_gaz_hits *out)
 {
     out->tokens = tokens;
     out->count = 0;
-    void *first = out->first;
-    if (ng_array_grow(&first, &out->first_cap, tokens->count + 1, sizeof *out->first) != 0)
+    void *starts = out->starts;
+    if (ng_array_grow(&starts, &out->start_cap, tokens->count + 1, sizeof *out->starts) != 0)
         return NG_ERR_NOMEM;
-    out->first = first;
+    out->starts = starts;
     for (size_t i = 0; i < tokens->count; i++) {
-        out->first[i] = out->count;
-        if (scan_from(g, tokens, i, out) != 0)
+        unsigned roles = 0;
+        out->starts[i].first = out->count;
+        if (may_start(g, tokens, i) && scan_from(g, tokens, i, out, &roles) != 0)
             return NG_ERR_NOMEM;
+        out->starts[i].roles = roles;
     }
-    out->first[tokens->count] = out->count;
+    out->starts[tokens->count] = (ng_gaz_start){out->count, 0};
     return 0;
 }
 
 void ng_gaz_hits_free(ng_gaz_hits *hits)
 {
-    free(hits->first);
+    free(hits->starts);
     free(hits->items);
     *hits = (ng_gaz_hits){0};
 }
 
-int ng_gazetteer_match(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out)
+int ng_gazetteer_select(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out)
 {
-    out->length = out->count = 0;
-    const ng_tokens *tokens = hits->tokens;
-    if (i >= tokens->count)
-        return 0;
-    for (size_t h = hits->first[i]; h < hits->first[i + 1]; h++) {
+    /* Hits are shortest first: the longest that has a target wins. */
+    for (size_t h = hits->starts[i + 1].first; h-- > hits->starts[i].first;) {
         const ng_gaz_hit *hit = &hits->items[h];
-        ng_gaz_match found;
-        found.count = select_targets(hit->phrase, tokens, i, hit->length, roles, &found);
-        if (found.count > 0) {
-            found.length = hit->length;
-            *out = found;
+        if (!(hit->phrase->roles & roles))
+            continue;
+        out->count = select_targets(hit->phrase, hits->tokens, i, hit->length, roles, out);
+        if (out->count > 0) {
+            out->length = hit->length;
+            return 1;
         }
     }
-    return out->length > 0;
+    return 0;
 }
 
 const ng_gaz_target *ng_gaz_find(const ng_gaz_match *m, unsigned roles)

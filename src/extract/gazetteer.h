@@ -54,15 +54,21 @@ typedef struct ng_gaz_hit {
     const struct ng_gaz_phrase *phrase;
 } ng_gaz_hit;
 
+/* Where the hits of one token start, and the roles they can have. */
+typedef struct ng_gaz_start {
+    size_t first; /* index into items */
+    unsigned roles; /* NG_GAZ_BIT of every target of these hits */
+} ng_gaz_start;
+
 /* Every phrase of the dictionary found in one sentence, by the token it
- * starts at, shortest first: hits of token i are items[first[i]] up to
- * items[first[i + 1]]. The extraction asks several questions of each
- * token, so the lookups are done once, here. Zero-initialise; reuse
- * across sentences; release with ng_gaz_hits_free. */
+ * starts at, shortest first: hits of token i are items[starts[i].first]
+ * up to items[starts[i + 1].first]. The extraction asks several questions
+ * of each token, so the lookups are done once, here. Zero-initialise;
+ * reuse across sentences; release with ng_gaz_hits_free. */
 typedef struct ng_gaz_hits {
     const ng_tokens *tokens;
-    size_t *first;
-    size_t first_cap;
+    ng_gaz_start *starts;
+    size_t start_cap;
     ng_gaz_hit *items;
     size_t count, cap;
 } ng_gaz_hits;
@@ -77,11 +83,24 @@ void ng_gazetteer_free(ng_gazetteer *gaz);
 int ng_gazetteer_scan(const ng_gazetteer *gaz, const ng_tokens *tokens, ng_gaz_hits *out);
 void ng_gaz_hits_free(ng_gaz_hits *hits);
 
+/* ng_gazetteer_match for a token with a hit that may have one of the
+ * roles; use ng_gazetteer_match. */
+int ng_gazetteer_select(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out);
+
 /* Finds the longest phrase that starts at token i and has a target with a
  * role in `roles` (a set of NG_GAZ_BIT) whose case fits: entity names must
  * start with a capital or digit, acronyms be in capitals. Returns 1 and
- * fills *out, or 0. */
-int ng_gazetteer_match(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out);
+ * fills *out, or 0 (with out->length and out->count 0). Inline: it is
+ * asked of nearly every token, several times, and most have no phrase
+ * with the roles asked for. */
+static inline int ng_gazetteer_match(const ng_gaz_hits *hits, size_t i, unsigned roles,
+                                     ng_gaz_match *out)
+{
+    out->length = out->count = 0;
+    if (i >= hits->tokens->count || !(hits->starts[i].roles & roles))
+        return 0;
+    return ng_gazetteer_select(hits, i, roles, out);
+}
 
 /* The first target of `m` with a role in `roles`, or NULL. */
 const ng_gaz_target *ng_gaz_find(const ng_gaz_match *m, unsigned roles);

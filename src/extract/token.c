@@ -1,5 +1,7 @@
 #include "extract/token.h"
 
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -25,8 +27,8 @@ static utf8proc_int32_t cp_at(const char *text, size_t end, size_t i)
     return i < end ? next_cp(text, end, &i) : -1;
 }
 
-/* ASCII letters and digits, by byte: most of the text is ASCII, and a
- * table lookup keeps the scan of a word to a few instructions a byte. */
+/* ASCII letters and digits, by byte, for the general way; the fast one
+ * takes 16 bytes at a time (alnum_run16). */
 static const unsigned char ascii_word[128] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
     ['8'] = 1, ['9'] = 1,
@@ -152,125 +154,455 @@ static unsigned case_flags(const char *text, size_t start, size_t end)
     return flags;
 }
 
+/* What the tokenizer does with a byte, before looking further. */
+enum { BYTE_PUNCT, BYTE_SPACE, BYTE_ALNUM, BYTE_HIGH };
+
+#define ALNUM_ROW(first)                                                                       \
+    [first] = BYTE_ALNUM, [first + 1] = BYTE_ALNUM, [first + 2] = BYTE_ALNUM,                  \
+    [first + 3] = BYTE_ALNUM, [first + 4] = BYTE_ALNUM, [first + 5] = BYTE_ALNUM,              \
+    [first + 6] = BYTE_ALNUM, [first + 7] = BYTE_ALNUM, [first + 8] = BYTE_ALNUM,              \
+    [first + 9] = BYTE_ALNUM
+#define ROW16(first, v)                                                                        \
+    [first] = v, [first + 1] = v, [first + 2] = v, [first + 3] = v, [first + 4] = v,           \
+    [first + 5] = v, [first + 6] = v, [first + 7] = v, [first + 8] = v, [first + 9] = v,       \
+    [first + 10] = v, [first + 11] = v, [first + 12] = v, [first + 13] = v, [first + 14] = v,  \
+    [first + 15] = v
+#define HIGH_HALF(v)                                                                           \
+    ROW16(0x80, v), ROW16(0x90, v), ROW16(0xa0, v), ROW16(0xb0, v), ROW16(0xc0, v),            \
+    ROW16(0xd0, v), ROW16(0xe0, v), ROW16(0xf0, v)
+
+static const unsigned char byte_class[256] = {
+    [' '] = BYTE_SPACE, ['\n'] = BYTE_SPACE, ['\t'] = BYTE_SPACE, ['\r'] = BYTE_SPACE,
+    ALNUM_ROW('0'), ALNUM_ROW('A'), ALNUM_ROW('K'), ALNUM_ROW('a'), ALNUM_ROW('k'),
+    ['U'] = BYTE_ALNUM, ['V'] = BYTE_ALNUM, ['W'] = BYTE_ALNUM, ['X'] = BYTE_ALNUM,
+    ['Y'] = BYTE_ALNUM, ['Z'] = BYTE_ALNUM, ['u'] = BYTE_ALNUM, ['v'] = BYTE_ALNUM,
+    ['w'] = BYTE_ALNUM, ['x'] = BYTE_ALNUM, ['y'] = BYTE_ALNUM, ['z'] = BYTE_ALNUM,
+    HIGH_HALF(BYTE_HIGH),
+};
+
+/* ---- Sixteen bytes at a time ---- */
+
+/* The eight bytes at p as a little-endian number: the first byte is the
+ * lowest, on any machine, so that heads compare and hashes agree. */
+static inline uint64_t load64(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* The first min(n, 8) bytes at p as a little-endian number, zero-padded:
+ * a spelling's head. */
+static uint64_t load_head(const char *p, size_t n)
+{
+    if (n >= 8)
+        return load64(p);
+    uint64_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        w |= (uint64_t)(unsigned char)p[k] << (8 * k);
+    return w;
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit k set when byte k of the 16 at p is an ASCII letter or digit. Each
+ * byte is tested with signed compares, shifted so that the range wanted
+ * starts at -128; bytes of 0x80 and up (UTF-8 sequences) fall outside
+ * both ranges. */
+static inline unsigned alnum_mask16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8((char)(0x80 - 'a'))),
+                                    _mm_set1_epi8(-128 + 26));
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                                   _mm_set1_epi8(-128 + 10));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+}
+#else
+/* The same, a byte at a time, where SSE2 is not there. */
+static inline unsigned alnum_mask16(const char *p)
+{
+    unsigned mask = 0;
+    for (unsigned k = 0; k < 16; k++)
+        if ((unsigned char)p[k] < 0x80 && ascii_word[(unsigned char)p[k]])
+            mask |= 1u << k;
+    return mask;
+}
+#endif
+
+/* ---- The spelling cache ---- */
+
+/* The hash of a spelling whose head is known. Spellings of up to eight
+ * bytes, most words, take one multiply; the table is indexed by the high
+ * bits of the product, which depend on every bit of its input. */
+#define HASH_MUL 0x9e3779b97f4a7c15u
+
+static inline uint64_t hash_step(uint64_t h, uint64_t w)
+{
+    return ((h >> 29 ^ h) ^ w) * HASH_MUL;
+}
+
+static uint64_t spelling_hash(uint64_t head, const char *s, size_t len)
+{
+    uint64_t h = (head ^ len) * HASH_MUL;
+    size_t k = 8;
+    for (; k + 8 <= len; k += 8)
+        h = hash_step(h, load64(s + k));
+    if (k < len) /* the last 1..7 bytes: the 8 that end the spelling, shifted */
+        h = hash_step(h, load64(s + len - 8) >> (8 * (8 - (len - k))));
+    return h;
+}
+
+/* MAX_SPELLINGS forms at load 1/2 need 2^18 slots: 24 bits are plenty. */
+static inline size_t slot_of(uint64_t hash, size_t mask)
+{
+    return (size_t)(hash >> 40) & mask;
+}
+
+/* Whether slot `sl` holds the spelling s[0, len) of head `head`. */
+static inline int slot_holds(const ng_tokens *out, const ng_spelling_slot *sl, const char *s,
+                             size_t len, uint64_t head)
+{
+    if (sl->head != head || sl->len != len)
+        return 0;
+    if (len <= 8)
+        return 1;
+    const char *kept = out->forms[sl->form].spelling;
+    if (len <= 16) /* the last eight bytes cover the rest */
+        return load64(kept + len - 8) == load64(s + len - 8);
+    return memcmp(kept + 8, s + 8, len - 8) == 0;
+}
+
+/* The cached form of s[0, len), whose head and hash are known, or NULL;
+ * *slot is then the empty slot where the search ended. */
+static inline const ng_word_form *cached_form(const ng_tokens *out, const char *s, size_t len,
+                                              uint64_t head, uint64_t hash, size_t *slot)
+{
+    if (!out->slot_cap)
+        return NULL;
+    size_t mask = out->slot_cap - 1, k = slot_of(hash, mask);
+    for (; out->slots[k].len; k = (k + 1) & mask)
+        if (slot_holds(out, &out->slots[k], s, len, head))
+            return &out->forms[out->slots[k].form];
+    *slot = k;
+    return NULL;
+}
+
 /* The spellings remembered at most: past this, the memory goes back and
  * the cache starts again, so that it stays bounded on any corpus. */
 #define MAX_SPELLINGS (1u << 17)
 
 static void forget_forms(ng_tokens *out)
 {
-    ng_strmap_free(&out->spellings);
+    free(out->slots);
+    out->slots = NULL;
+    out->slot_cap = 0;
+    memset(out->ascii, 0, sizeof out->ascii);
     ng_intern_free(&out->strings);
     out->form_count = 0;
 }
 
-/* The form of text[start, end), folded unless `fold` is 0: punctuation
- * keeps its own form, since folding would make a dash a space. A spelling
- * is either a word or not (words start with a letter or digit), so the
- * spelling alone is the key. NULL if out of memory. */
-static const ng_word_form *form_of(ng_tokens *out, const char *text, size_t start, size_t end,
-                                   int word, int fold)
+/* Doubles the table (or makes the first), placing every form anew. */
+static int grow_slots(ng_tokens *out)
 {
-    const char *raw = text + start;
-    size_t len = end - start;
-    uintptr_t at = (uintptr_t)ng_strmap_get(&out->spellings, raw, len);
-    if (at)
-        return &out->forms[at - 1];
-    void *forms = out->forms;
-    if (ng_array_grow(&forms, &out->form_cap, out->form_count + 1, sizeof *out->forms) != 0)
-        return NULL;
-    out->forms = forms;
-    ng_buf folded = {0};
-    int rc = fold ? ng_name_fold(raw, len, &folded) : ng_buf_append(&folded, raw, len);
-    const char *norm = rc == 0 ? ng_intern_bytes(&out->strings, ng_buf_cstr(&folded), folded.len)
-                               : NULL;
-    const char *key = ng_intern_bytes(&out->strings, raw, len);
-    ng_word_form *f = &out->forms[out->form_count];
-    if (norm) {
-        f->norm = norm;
-        f->case_flags = word ? case_flags(text, start, end) : 0;
-        f->lex = ng_lex_classes(norm, folded.len);
-        f->norm_len = (uint32_t)folded.len; /* interned, so under UINT32_MAX */
-        f->norm_hash = ng_strmap_hash(norm, folded.len);
+    size_t cap = out->slot_cap ? out->slot_cap * 2 : 1024;
+    ng_spelling_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return NG_ERR_NOMEM;
+    for (size_t i = 0; i < out->slot_cap; i++) {
+        const ng_spelling_slot *old = &out->slots[i];
+        if (!old->len)
+            continue;
+        const char *s = out->forms[old->form].spelling;
+        size_t k = slot_of(spelling_hash(old->head, s, old->len), cap - 1);
+        while (slots[k].len)
+            k = (k + 1) & (cap - 1);
+        slots[k] = *old;
     }
-    ng_buf_free(&folded);
-    if (!norm || !key ||
-        ng_strmap_put(&out->spellings, key, len, (void *)(uintptr_t)(out->form_count + 1)) != 0)
-        return NULL;
-    out->form_count++;
-    return f;
-}
-
-static int push(ng_tokens *out, const char *text, size_t start, size_t end, unsigned flags)
-{
-    void *items = out->items;
-    if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
-        return NG_ERR_NOMEM;
-    out->items = items;
-    const ng_word_form *form = form_of(out, text, start, end, (flags & NG_TOKEN_WORD) != 0,
-                                       (flags & (NG_TOKEN_WORD | NG_TOKEN_POSSESSIVE)) != 0);
-    if (!form)
-        return NG_ERR_NOMEM;
-    ng_token *t = &out->items[out->count++];
-    t->start = start;
-    t->end = end;
-    t->norm = form->norm;
-    t->flags = flags | form->case_flags;
-    t->lex = form->lex;
-    t->norm_len = form->norm_len;
-    t->norm_hash = form->norm_hash;
+    free(out->slots);
+    out->slots = slots;
+    out->slot_cap = cap;
     return 0;
 }
 
-static int is_space(char c)
+/* Folds and classifies text[start, end) as a new form, folded unless
+ * `fold` is 0: punctuation keeps its own form, since folding would make a
+ * dash a space. Its index, or -1 if out of memory. */
+static long new_form(ng_tokens *out, const char *text, size_t start, size_t end, int word,
+                     int fold)
 {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    const char *raw = text + start;
+    size_t len = end - start;
+    void *forms = out->forms;
+    if (len > UINT32_MAX ||
+        ng_array_grow(&forms, &out->form_cap, out->form_count + 1, sizeof *out->forms) != 0)
+        return -1;
+    out->forms = forms;
+    ng_buf folded = {0};
+    int rc = fold ? ng_name_fold(raw, len, &folded) : ng_buf_append(&folded, raw, len);
+    const char *norm = rc == 0 && folded.len <= UINT32_MAX
+                           ? ng_intern_bytes(&out->strings, ng_buf_cstr(&folded), folded.len)
+                           : NULL;
+    const char *spelling = norm ? ng_intern_keep(&out->strings, raw, len) : NULL;
+    if (spelling) {
+        ng_word_form *f = &out->forms[out->form_count];
+        f->norm = norm;
+        f->case_flags = word ? case_flags(text, start, end) : 0;
+        f->lex = ng_lex_classes(norm, folded.len);
+        f->norm_len = (uint32_t)folded.len;
+        f->norm_hash = ng_strmap_hash(norm, folded.len);
+        f->spelling = spelling;
+    }
+    ng_buf_free(&folded);
+    return spelling ? (long)out->form_count++ : -1;
 }
+
+/* The form of text[start, end): from the cache, or made and cached. A
+ * spelling is either a word or not (words start with a letter or digit),
+ * so the spelling alone is the key. NULL if out of memory. */
+static const ng_word_form *form_of(ng_tokens *out, const char *text, size_t start, size_t end,
+                                   int word, int fold)
+{
+    const char *s = text + start;
+    size_t len = end - start;
+    uint64_t head = load_head(s, len), hash = spelling_hash(head, s, len);
+    size_t slot = 0;
+    const ng_word_form *f = cached_form(out, s, len, head, hash, &slot);
+    if (f)
+        return f;
+    long at = new_form(out, text, start, end, word, fold);
+    if (at < 0)
+        return NULL;
+    if ((size_t)(at + 1) * 2 > out->slot_cap) { /* load at most 1/2 */
+        if (grow_slots(out) != 0) {
+            out->form_count--;
+            return NULL;
+        }
+        size_t mask = out->slot_cap - 1;
+        for (slot = slot_of(hash, mask); out->slots[slot].len; slot = (slot + 1) & mask)
+            ;
+    }
+    out->slots[slot] = (ng_spelling_slot){head, (uint32_t)len, (uint32_t)at};
+    return &out->forms[at];
+}
+
+/* ---- Tokens ---- */
+
+/* A token takes a form's fields in one copy. */
+_Static_assert(offsetof(ng_token, flags) - offsetof(ng_token, norm) ==
+                       offsetof(ng_word_form, case_flags) &&
+                   offsetof(ng_token, lex) - offsetof(ng_token, norm) ==
+                       offsetof(ng_word_form, lex) &&
+                   offsetof(ng_token, norm_len) - offsetof(ng_token, norm) ==
+                       offsetof(ng_word_form, norm_len) &&
+                   offsetof(ng_token, norm_hash) - offsetof(ng_token, norm) ==
+                       offsetof(ng_word_form, norm_hash) &&
+                   offsetof(ng_token, norm_hash) + sizeof(uint32_t) == sizeof(ng_token),
+               "ng_word_form begins as ng_token ends");
+#define FORM_FIELDS (sizeof(ng_token) - offsetof(ng_token, norm))
+
+/* Room for two more tokens: a word and its possessive. */
+static int make_room(ng_tokens *out)
+{
+    void *items = out->items;
+    if (ng_array_grow(&items, &out->cap, out->count + 2, sizeof *out->items) != 0)
+        return NG_ERR_NOMEM;
+    out->items = items;
+    return 0;
+}
+
+/* Appends a token; make_room has made room for it. */
+static inline void push(ng_tokens *out, size_t start, size_t end, unsigned flags,
+                        const ng_word_form *form)
+{
+    ng_token *t = &out->items[out->count++];
+    t->start = start;
+    t->end = end;
+    memcpy(&t->norm, form, FORM_FIELDS);
+    t->flags |= flags;
+}
+
+/* The token at text[i], the general way, for all that the fast way of
+ * ng_tokenize leaves: words with more than ASCII letters and digits,
+ * acronyms, apostrophes, decimal points, words of 16 bytes or more, the
+ * end of the sentence, a hyphen between words, punctuation not seen
+ * before. Adds the token (a word and its possessive: two) and returns
+ * where the next starts; updates *joined; SIZE_MAX if out of memory. */
+__attribute__((noinline)) static size_t general_token(ng_tokens *out, const char *text,
+                                                      size_t end, size_t i, unsigned *joined)
+{
+    size_t start = i, j = i;
+    const ng_word_form *form;
+    if (is_word_cp(next_cp(text, end, &j))) {
+        i = acronym_end(text, end, start);
+        if (i == start) {
+            i = word_run(text, end, start);
+            extend_word(text, end, &i);
+        }
+        if (!(form = form_of(out, text, start, i, 1, 1)))
+            return SIZE_MAX;
+        push(out, start, i, NG_TOKEN_WORD | *joined, form);
+        *joined = 0;
+        if (i < end && text[i] == '\'') {
+            size_t p = i;
+            if (i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+                !is_word_cp(cp_at(text, end, i + 2)))
+                i += 2;
+            else if (i > start && text[i - 1] == 's' && !is_word_cp(cp_at(text, end, i + 1)))
+                i += 1;
+            if (i != p) {
+                if (!(form = form_of(out, text, p, i, 0, 1)))
+                    return SIZE_MAX;
+                push(out, p, i, NG_TOKEN_POSSESSIVE, form);
+            }
+        }
+        return i;
+    }
+    if (text[i] == '-' && out->count && (out->items[out->count - 1].flags & NG_TOKEN_WORD) &&
+        out->items[out->count - 1].end == i && is_word_cp(cp_at(text, end, i + 1))) {
+        *joined = NG_TOKEN_JOINED;
+        return i + 1;
+    }
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80 && out->ascii[c]) {
+        form = &out->forms[out->ascii[c] - 1];
+    } else {
+        if (!(form = form_of(out, text, i, j, 0, 0)))
+            return SIZE_MAX;
+        if (c < 0x80) /* one byte: the fast way finds it from now on */
+            out->ascii[c] = (uint32_t)(form - out->forms) + 1;
+    }
+    push(out, i, j, 0, form);
+    *joined = 0;
+    return j;
+}
+
+/* After an ASCII word, the bytes that may carry it on, for the general
+ * way to see: a letter beyond ASCII or an apostrophe (always), a full
+ * stop or comma (only after a digit, "72.27", or a single letter,
+ * "U.S."). */
+enum { GO_ON_NEVER, GO_ON_MAY, GO_ON_AFTER_DIGIT };
+
+static const unsigned char may_go_on[256] = {
+    ['\''] = GO_ON_MAY, ['.'] = GO_ON_AFTER_DIGIT, [','] = GO_ON_AFTER_DIGIT,
+    HIGH_HALF(GO_ON_MAY),
+};
+
+/* The head of a word of n < 8 bytes: the first n bytes of the eight. */
+static const uint64_t head_mask[8] = {
+    0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
+};
 
 int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
 {
     out->count = 0;
     if (out->form_count >= MAX_SPELLINGS)
         forget_forms(out);
-    size_t end = sentence.end;
+    if (!out->slot_cap && grow_slots(out) != 0)
+        return NG_ERR_NOMEM;
+    /* The fast way takes an ASCII word of under 16 bytes spelled as
+     * before (nearly every word), or punctuation seen before, and leaves
+     * the rest to general_token. It keeps what it uses of *out in locals,
+     * read again after general_token, which may move them: the compiler
+     * could not keep them in registers, since tokens are written through
+     * pointers. It reads 16 bytes at a time, counted back from the end of
+     * the sentence when fewer are left, and so needs 16 in all. */
+    const char *p = text + sentence.start, *e = text + sentence.end;
+    int wide = sentence.end - sentence.start >= 16;
+    ng_token *t = out->items, *t_end = out->items + out->cap;
+    const ng_spelling_slot *slots = out->slots;
+    const ng_word_form *forms = out->forms;
+    size_t mask = out->slot_cap - 1;
     unsigned joined = 0;
-    for (size_t i = sentence.start; i < end;) {
-        if (is_space(text[i])) {
-            i++;
+    while (p < e) {
+        unsigned char c = (unsigned char)*p;
+        unsigned cls = byte_class[c];
+        if (cls == BYTE_SPACE) {
+            p++;
             joined = 0;
             continue;
         }
-        size_t start = i, j = i;
-        int rc;
-        if (is_word_cp(next_cp(text, end, &j))) {
-            i = acronym_end(text, end, start);
-            if (i == start) {
-                i = word_run(text, end, start);
-                extend_word(text, end, &i);
+        if (t == t_end)
+            goto general;
+        if (cls == BYTE_ALNUM) {
+            size_t room = (size_t)(e - p);
+            unsigned n;
+            if (room >= 16)
+                n = (unsigned)__builtin_ctz(~alnum_mask16(p)); /* bit 16 is set */
+            else if (wide)
+                n = (unsigned)__builtin_ctz(~(alnum_mask16(e - 16) >> (16 - room)));
+            else
+                goto general;
+            if (n == 16)
+                goto general;
+            if (n < room) {
+                unsigned go_on = may_go_on[(unsigned char)p[n]];
+                if (go_on != GO_ON_NEVER &&
+                    (go_on == GO_ON_MAY || n == 1 || is_digit(p[n - 1])))
+                    goto general;
             }
-            rc = push(out, text, start, i, NG_TOKEN_WORD | joined);
-            joined = 0;
-            if (rc == 0 && i + 1 < end && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
-                !is_word_cp(cp_at(text, end, i + 2))) {
-                rc = push(out, text, i, i + 2, NG_TOKEN_POSSESSIVE);
-                i += 2;
-            } else if (rc == 0 && i < end && text[i] == '\'' && i > start && text[i - 1] == 's' &&
-                       !is_word_cp(cp_at(text, end, i + 1))) {
-                rc = push(out, text, i, i + 1, NG_TOKEN_POSSESSIVE);
-                i += 1;
+            uint64_t head, hash;
+            if (n < 8) {
+                head = room >= 8 ? load64(p) : load64(e - 8) >> (8 * (8 - room));
+                head &= head_mask[n];
+                hash = (head ^ n) * HASH_MUL;
+            } else {
+                head = load64(p);
+                hash = (head ^ n) * HASH_MUL;
+                if (n > 8)
+                    hash = hash_step(hash, load64(p + n - 8) >> (8 * (16 - n)));
             }
-        } else if (text[i] == '-' && out->count && (out->items[out->count - 1].flags & NG_TOKEN_WORD) &&
-                   out->items[out->count - 1].end == i && is_word_cp(cp_at(text, end, i + 1))) {
-            i++;
-            joined = NG_TOKEN_JOINED;
+            for (size_t k = slot_of(hash, mask);; k = (k + 1) & mask) {
+                const ng_spelling_slot *sl = &slots[k];
+                if (sl->head == head && sl->len == n &&
+                    (n <= 8 || load64(forms[sl->form].spelling + n - 8) == load64(p + n - 8))) {
+                    t->start = (size_t)(p - text);
+                    t->end = t->start + n;
+                    memcpy(&t->norm, &forms[sl->form], FORM_FIELDS);
+                    t->flags |= NG_TOKEN_WORD | joined;
+                    t++;
+                    joined = 0;
+                    p += n; /* no apostrophe follows: no possessive */
+                    if (p < e && *p == ' ') /* the usual space after a word */
+                        p++;
+                    break;
+                }
+                if (!sl->len)
+                    goto general; /* a new spelling */
+            }
             continue;
-        } else {
-            i = j;
-            rc = push(out, text, start, i, 0);
-            joined = 0;
         }
-        if (rc != 0)
+        if (cls == BYTE_PUNCT && c != '-' && out->ascii[c]) {
+            t->start = (size_t)(p - text);
+            t->end = t->start + 1;
+            memcpy(&t->norm, &forms[out->ascii[c] - 1], FORM_FIELDS);
+            t++;
+            joined = 0;
+            p++;
+            continue;
+        }
+    general:
+        out->count = (size_t)(t - out->items);
+        if (t_end - t < 2 && make_room(out) != 0)
             return NG_ERR_NOMEM;
+        unsigned join = joined;
+        size_t next = general_token(out, text, sentence.end, (size_t)(p - text), &join);
+        if (next == SIZE_MAX)
+            return NG_ERR_NOMEM;
+        p = text + next;
+        joined = join;
+        t = out->items + out->count;
+        t_end = out->items + out->cap;
+        slots = out->slots;
+        forms = out->forms;
+        mask = out->slot_cap - 1;
     }
+    out->count = (size_t)(t - out->items);
     if (out->count)
         out->items[0].flags |= NG_TOKEN_INITIAL;
     return 0;

@@ -31,13 +31,25 @@ typedef struct ng_token {
     uint32_t norm_len, norm_hash;
 } ng_token;
 
-/* What a spelling always gives, whatever the sentence around it. */
+/* What a spelling always gives, whatever the sentence around it. The
+ * first five fields are laid out as the matching ones of ng_token, so
+ * that a token takes them in a few moves. */
 typedef struct ng_word_form {
     const char *norm;
     unsigned case_flags; /* NG_TOKEN_CAPITAL, _UPPER, _NUMBER */
     unsigned lex;
     uint32_t norm_len, norm_hash;
+    const char *spelling; /* the bytes of the text, a key of the cache */
 } ng_word_form;
+
+/* A slot of the spelling cache: the spelling's first eight bytes (as a
+ * little-endian number, zero-padded) and its length, which settle most
+ * comparisons without reading the spelling itself. */
+typedef struct ng_spelling_slot {
+    uint64_t head;
+    uint32_t len;  /* 0: empty (no spelling is empty) */
+    uint32_t form; /* index into forms */
+} ng_spelling_slot;
 
 /* The tokens of one sentence. Zero-initialise; reuse across sentences;
  * release with ng_tokens_free. Token norms stay valid until the next
@@ -46,10 +58,14 @@ typedef struct ng_tokens {
     ng_token *items;
     size_t count, cap;
     /* News repeats its words, so each spelling is folded and classified
-     * once: spelling -> 1 + index into forms, strings in `strings`. */
-    ng_strmap spellings;
+     * once: an open-addressed table from spelling to index into forms,
+     * strings in `strings`; one-byte punctuation goes straight through
+     * `ascii`. */
+    ng_spelling_slot *slots;
+    size_t slot_cap; /* a power of two, or 0 */
     ng_word_form *forms;
     size_t form_count, form_cap;
+    uint32_t ascii[128]; /* 1 + index into forms of a one-byte token; 0: not yet */
     ng_intern strings;
 } ng_tokens;
 

@@ -55,7 +55,7 @@ static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, const char *
         ng_strmap_slot *s = &slots[i];
         if (!s->key)
             return s;
-        if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
+        if (s->hash == hash && s->len == len && ng_bytes_equal(s->key, key, len))
             return s;
     }
 }

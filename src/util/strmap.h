@@ -29,6 +29,34 @@ typedef struct ng_strmap {
 
 uint64_t ng_hash_bytes(const void *bytes, size_t n);
 
+/* Whether a[0, n) and b[0, n) are the same bytes: memcmp, without a call
+ * for the short keys that most are (words, names), which take two loads
+ * from each side at most. */
+static inline int ng_bytes_equal(const void *a, const void *b, size_t n)
+{
+    const unsigned char *p = a, *q = b;
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(p, q, n) == 0;
+        uint64_t x0, x1, y0, y1; /* the first 8 and the last 8, overlapping */
+        memcpy(&x0, p, 8);
+        memcpy(&y0, q, 8);
+        memcpy(&x1, p + n - 8, 8);
+        memcpy(&y1, q + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n >= 4) {
+        uint32_t x0, x1, y0, y1;
+        memcpy(&x0, p, 4);
+        memcpy(&y0, q, 4);
+        memcpy(&x1, p + n - 4, 4);
+        memcpy(&y1, q + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    /* 0 to 3 bytes: the first, middle and last cover them */
+    return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
+}
+
 /* The hash a map stores for a key: callers that look the same string up
  * many times (a token's folded form) compute it once. */
 uint32_t ng_strmap_hash(const char *key, size_t len);
@@ -48,7 +76,7 @@ static inline void *ng_strmap_get_hashed(const ng_strmap *map, const char *key, 
         const ng_strmap_slot *s = &map->slots[i];
         if (!s->key)
             return NULL;
-        if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
+        if (s->hash == hash && s->len == len && ng_bytes_equal(s->key, key, len))
             return s->value;
     }
 }
