@@ -111,7 +111,7 @@ static int ends_with(const reader *r, size_t i, size_t min, const char *suffix, 
  * none, and then no question to the gazetteer needs asking. */
 static int starts_phrase(const reader *r, size_t i)
 {
-    return i < r->t->count && r->hits->first[i] != r->hits->first[i + 1];
+    return i < r->t->count && r->hits->starts[i].first != r->hits->starts[i + 1].first;
 }
 
 /* ng_gazetteer_match, without its call where no phrase starts. */
@@ -193,13 +193,13 @@ static void survey(reader *r)
 {
     size_t n = r->t->count, open = 0, starts = 0;
     const ng_token *items = r->t->items;
-    const size_t *first = r->hits->first;
+    const ng_gaz_start *hit_starts = r->hits->starts;
     const long *owner = r->owner;
     size_t *region = r->region;
     ng_lex_word closer = NG_WORD_NONE;
     for (size_t i = 0; i < n; i++) {
         ng_lex_word w = ng_lex_word_of(items[i].lex);
-        if ((first[i] != first[i + 1] || opens_reading(w)) && owner[i] < 0)
+        if ((hit_starts[i].first != hit_starts[i + 1].first || opens_reading(w)) && owner[i] < 0)
             r->starts[starts++] = i;
         if (!open) {
             region[i] = 0;
