@@ -658,15 +658,29 @@ static const ng_found_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng
     return NULL;
 }
 
+/* Whether tokens [first, last) of the sentence are e's label. */
+static int spells_label(const ng_resolver *r, const ng_tokens *t, size_t first, size_t last,
+                        const ng_found_entity *e)
+{
+    if (first >= last)
+        return 0;
+    size_t start = t->items[first].start, len = t->items[last - 1].end - start;
+    return len == e->label_len && memcmp(r->doc->text + start, e->label, len) == 0;
+}
+
 /* Records the surface form as an alias, and what it says of the person. */
 static int remember(ng_resolver *r, const ng_tokens *t, const ng_mention *m, ng_error *err)
 {
     const ng_found_entity *e = m->entity;
     if (m->kind != NG_MENTION_PRONOUN) {
         size_t first = m->kind == NG_MENTION_ROLE ? m->first : m->name_first;
-        const char *surface = span_text(r, t, first, m->last);
-        if (surface && ng_found_add_alias(r->found, e, surface, err) != 0)
-            return NG_ERR_NOMEM;
+        /* Most mentions spell the label, which is no alias: that is seen
+         * in the text, without a copy. */
+        if (!spells_label(r, t, first, m->last, e)) {
+            const char *surface = span_text(r, t, first, m->last);
+            if (surface && ng_found_add_alias(r->found, e, surface, err) != 0)
+                return NG_ERR_NOMEM;
+        }
     }
     if (ng_found_add_mentions(r->found, e, r->doc->name, 1, err) != 0)
         return NG_ERR_NOMEM;
