@@ -54,12 +54,15 @@ void ng_appender_free(ng_appender *a)
     free(a);
 }
 
-/* ng_graph_add_entity(dst, label, type), called once per (label, type). */
-static const ng_entity *add_entity(ng_appender *a, const char *label, ng_entity_type type,
-                                   ng_error *err)
+/* ng_graph_add_entity(dst, e's label, e's type), called once per (label,
+ * type). The label's length and hash come with it from the thread that
+ * extracted it: this one appends for every thread. */
+static const ng_entity *add_entity(ng_appender *a, const ng_found_entity *found, ng_error *err)
 {
-    size_t len = strlen(label);
-    known_label *k = ng_strmap_get(&a->labels, label, len);
+    const char *label = found->label;
+    ng_entity_type type = found->type;
+    size_t len = found->label_len;
+    known_label *k = ng_strmap_get_hashed(&a->labels, label, len, found->label_hash);
     if (k && (unsigned)type < NG_ENTITY_TYPE_COUNT && k->as[type])
         return k->as[type];
     const ng_entity *e = ng_graph_add_entity(a->dst, label, type, err);
@@ -82,7 +85,7 @@ static const ng_entity *append_entity(ng_appender *a, const ng_found_entity *e,
                                       const char *name, ng_error *err)
 {
     ng_graph *dst = a->dst;
-    const ng_entity *to = add_entity(a, e->label, e->type, err);
+    const ng_entity *to = add_entity(a, e, err);
     if (!to)
         return NULL;
     for (size_t i = 0; i < e->alias_count; i++)

@@ -66,18 +66,34 @@ static void arena_free(arena *a)
     *a = (arena){0};
 }
 
-/* A copy of s in the arena; NULL in gives NULL out (*failed untouched). */
-static const char *arena_copy(arena *a, const char *s, int *failed)
+/* A copy of s[0..len) and a NUL in the arena; *failed set if out of
+ * memory. */
+static const char *arena_copy_n(arena *a, const char *s, size_t len, int *failed)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *copy = arena_alloc(a, n);
+    char *copy = arena_alloc(a, len + 1);
     if (!copy) {
         *failed = 1;
         return NULL;
     }
-    return memcpy(copy, s, n);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+/* A copy of s in the arena; NULL in gives NULL out (*failed untouched). */
+static const char *arena_copy(arena *a, const char *s, int *failed)
+{
+    return s ? arena_copy_n(a, s, strlen(s), failed) : NULL;
+}
+
+/* Bytes handed out since the last rewind, near enough: chunks skipped
+ * for want of room count whole. */
+static size_t arena_used(const arena *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->count && i <= a->current; i++)
+        n += i < a->current ? a->chunks[i].size : a->chunks[i].used;
+    return n;
 }
 
 /* --- tables ------------------------------------------------------------- */
@@ -124,11 +140,9 @@ static entry *table_find(const table *t, const ng_found *f, uint64_t hash, same_
     }
 }
 
-/* Makes room for one more entry, keeping the load under a half. */
-static int table_reserve(table *t)
+/* table_reserve when the table is full. */
+static int table_grow(table *t)
 {
-    if ((t->count + 1) * 2 <= t->cap)
-        return 0;
     size_t cap = t->cap ? t->cap * 2 : 64;
     entry *entries = calloc(cap, sizeof *entries);
     if (!entries)
@@ -151,6 +165,12 @@ static int table_reserve(table *t)
     return 0;
 }
 
+/* Makes room for one more entry, keeping the load under a half. */
+static inline int table_reserve(table *t)
+{
+    return (t->count + 1) * 2 <= t->cap ? 0 : table_grow(t);
+}
+
 /* Claims the free entry e for `item`. */
 static void table_set(table *t, entry *e, uint64_t hash, size_t item)
 {
@@ -171,12 +191,25 @@ static uint64_t hash_str(const char *s)
 
 /* --- the document's graph ----------------------------------------------- */
 
-/* A spelling and type that ng_found_add_entity was given. */
-typedef struct spelling {
-    const char *label;
-    ng_entity_type type;
-    const ng_found_entity *entity;
-} spelling;
+/* A label ng_found_add_entity was given, in this document or an earlier
+ * one. The same names come back in document after document, so what a
+ * label always gives (its slug, the id the search for its id starts from)
+ * is worked out once and kept across documents; what it gave in this
+ * document, for each type, is kept for the document. */
+typedef struct label_memo {
+    const char *label; /* in f->lasting, like base */
+    size_t label_len;
+    const char *base;  /* ng_entity_id_base of the label */
+    uint64_t base_hash; /* hash_str(base) */
+    unsigned doc;      /* the document `as` belongs to (f->doc_number) */
+    const ng_found_entity *as[NG_ENTITY_TYPE_COUNT];
+} label_memo;
+
+/* The memo is forgotten, at the start of a document, past this many
+ * labels or bytes of strings: enough for the names of a large corpus,
+ * and a bound on what a stream of names that never repeat can cost. */
+#define MEMO_MAX_LABELS 50000
+#define MEMO_MAX_BYTES (4u << 20)
 
 /* An alias or an evidence record: the nth of an entity or edge. */
 typedef struct pair {
@@ -190,13 +223,17 @@ struct ng_found {
     size_t entity_count, entity_made, entity_cap;
     ng_found_edge **edges;
     size_t edge_count, edge_made, edge_cap;
-    spelling *spellings;
-    size_t spelling_count, spelling_cap;
+    /* Labels, kept across documents (see label_memo). */
+    arena lasting;
+    label_memo *memos;
+    size_t memo_count, memo_cap;
+    table by_label;
+    unsigned doc_number; /* counts ng_found_start: the document of a memo's `as` */
     pair *aliases;
     size_t alias_count, alias_cap;
     pair *records;
     size_t record_count, record_cap;
-    table by_id, by_spelling, by_alias, by_edge, by_record;
+    table by_id, by_alias, by_edge, by_record;
     ng_buf id;
 };
 
@@ -222,13 +259,14 @@ void ng_found_free(ng_found *f)
     }
     free(f->entities);
     free(f->edges);
-    free(f->spellings);
+    free(f->memos);
     free(f->aliases);
     free(f->records);
-    table *tables[] = {&f->by_id, &f->by_spelling, &f->by_alias, &f->by_edge, &f->by_record};
+    table *tables[] = {&f->by_id, &f->by_label, &f->by_alias, &f->by_edge, &f->by_record};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
         free(tables[i]->entries);
     arena_free(&f->strings);
+    arena_free(&f->lasting);
     ng_buf_free(&f->id);
     free(f);
 }
@@ -238,10 +276,21 @@ void ng_found_start(ng_found *f)
     arena_rewind(&f->strings);
     f->doc = (ng_docinfo){0};
     f->entity_count = f->edge_count = 0;
-    f->spelling_count = f->alias_count = f->record_count = 0;
-    table *tables[] = {&f->by_id, &f->by_spelling, &f->by_alias, &f->by_edge, &f->by_record};
+    f->alias_count = f->record_count = 0;
+    table *tables[] = {&f->by_id, &f->by_alias, &f->by_edge, &f->by_record};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
         table_clear(tables[i]);
+    /* No entity of the last document is left to point into the memo, so
+     * it may be forgotten now; a new document number makes every memo's
+     * `as` stale (and, once it wraps, the memo is forgotten too). */
+    if (++f->doc_number == 0 || f->memo_count > MEMO_MAX_LABELS ||
+        arena_used(&f->lasting) > MEMO_MAX_BYTES) {
+        arena_rewind(&f->lasting);
+        f->memo_count = 0;
+        table_clear(&f->by_label);
+        if (f->doc_number == 0)
+            f->doc_number = 1;
+    }
 }
 
 int ng_found_add_document(ng_found *f, const ng_docinfo *doc, ng_error *err)
@@ -277,12 +326,18 @@ static int same_id(const ng_found *f, size_t item, const void *key)
     return strcmp(f->entities[item]->id, key) == 0;
 }
 
+/* The entity whose id is `id`, of hash hash_str(id), or NULL. */
+static ng_found_entity *entity_by_id(const ng_found *f, const char *id, uint64_t hash)
+{
+    if (f->by_id.cap == 0)
+        return NULL;
+    const entry *e = table_find(&f->by_id, f, hash, same_id, id);
+    return e->gen == f->by_id.gen ? f->entities[e->item] : NULL;
+}
+
 const ng_found_entity *ng_found_entity_by_id(const ng_found *f, const char *id)
 {
-    if (!id || f->by_id.cap == 0)
-        return NULL;
-    const entry *e = table_find(&f->by_id, f, hash_str(id), same_id, id);
-    return e->gen == f->by_id.gen ? f->entities[e->item] : NULL;
+    return id ? entity_by_id(f, id, hash_str(id)) : NULL;
 }
 
 static const void *lookup_id(const void *found, const char *id, ng_entity_type *type)
@@ -293,8 +348,10 @@ static const void *lookup_id(const void *found, const char *id, ng_entity_type *
     return e;
 }
 
-/* A new entity with the id in f->id; NULL if out of memory. */
-static ng_found_entity *create_entity(ng_found *f, const char *label, ng_entity_type type)
+/* A new entity of the memo's label, with the id `id` (which lasts until
+ * ng_found_start) of hash hash_str(id); NULL if out of memory. */
+static ng_found_entity *create_entity(ng_found *f, const label_memo *m, uint64_t label_hash,
+                                      const char *id, uint64_t id_hash, ng_entity_type type)
 {
     if (f->entity_count == f->entity_made) {
         void *list = f->entities;
@@ -307,45 +364,100 @@ static ng_found_entity *create_entity(ng_found *f, const char *label, ng_entity_
         f->entities = list;
         f->entities[f->entity_made++] = fresh;
     }
-    int failed = 0;
     ng_found_entity *e = f->entities[f->entity_count];
-    e->id = arena_copy(&f->strings, f->id.data, &failed);
-    e->label = arena_copy(&f->strings, label, &failed);
-    if (failed || table_reserve(&f->by_id) != 0)
+    if (table_reserve(&f->by_id) != 0)
         return NULL;
+    e->id = id;
+    e->label = m->label;
+    e->label_len = m->label_len;
+    e->label_hash = (uint32_t)label_hash; /* ng_strmap_hash: the low half */
     e->type = type;
     e->index = f->entity_count;
     e->mentions = 0;
     e->in_document = 0;
     e->alias_count = 0;
-    uint64_t hash = hash_str(e->id);
-    table_set(&f->by_id, table_find(&f->by_id, f, hash, same_id, e->id), hash, e->index);
+    table_set(&f->by_id, table_find(&f->by_id, f, id_hash, same_id, id), id_hash, e->index);
     f->entity_count++;
     return e;
 }
 
-static int same_spelling(const ng_found *f, size_t item, const void *key)
+typedef struct label_key {
+    const char *label;
+    size_t len;
+} label_key;
+
+static int same_label(const ng_found *f, size_t item, const void *key)
 {
-    const spelling *want = key, *s = &f->spellings[item];
-    return s->type == want->type && strcmp(s->label, want->label) == 0;
+    const label_key *want = key;
+    const label_memo *m = &f->memos[item];
+    return m->label_len == want->len && memcmp(m->label, want->label, want->len) == 0;
 }
 
-/* Remembers what (label, type) gave, so that the next time costs a
- * lookup: a graph gives the same entity again, and the label is by then
- * its label or one of its aliases. */
-static int remember_spelling(ng_found *f, entry *slot, uint64_t hash, const char *label,
-                             ng_entity_type type, const ng_found_entity *e)
+/* The memo of label[0..len), of hash hash_str(label), made if need be;
+ * NULL if out of memory. The pointer lasts until the next memo is made. */
+static label_memo *memo_of(ng_found *f, const char *label, size_t len, uint64_t hash)
 {
-    void *list = f->spellings;
+    if (table_reserve(&f->by_label) != 0)
+        return NULL;
+    label_key key = {label, len};
+    entry *slot = table_find(&f->by_label, f, hash, same_label, &key);
+    if (slot->gen == f->by_label.gen)
+        return &f->memos[slot->item];
+    void *list = f->memos;
+    if (ng_array_grow(&list, &f->memo_cap, f->memo_count + 1, sizeof *f->memos) != 0)
+        return NULL;
+    f->memos = list;
+    ng_buf_clear(&f->id);
+    if (ng_entity_id_base(label, len, &f->id) != 0)
+        return NULL;
     int failed = 0;
-    const char *copy = arena_copy(&f->strings, label, &failed);
-    if (failed || ng_array_grow(&list, &f->spelling_cap, f->spelling_count + 1,
-                                sizeof *f->spellings) != 0)
-        return NG_ERR_NOMEM;
-    f->spellings = list;
-    f->spellings[f->spelling_count] = (spelling){copy, type, e};
-    table_set(&f->by_spelling, slot, hash, f->spelling_count++);
-    return 0;
+    label_memo *m = &f->memos[f->memo_count];
+    *m = (label_memo){0};
+    m->label = arena_copy_n(&f->lasting, label, len, &failed);
+    m->label_len = len;
+    m->base = arena_copy_n(&f->lasting, f->id.data, f->id.len, &failed);
+    if (failed)
+        return NULL;
+    m->base_hash = ng_hash_bytes(m->base, f->id.len);
+    table_set(&f->by_label, slot, hash, f->memo_count++);
+    return m;
+}
+
+/* What ng_graph_add_entity does, for the memo's label: the entity of this
+ * type that holds the id the label gives, with the label as an alias, or
+ * a new one. NULL if out of memory. */
+static const ng_found_entity *entity_for(ng_found *f, const label_memo *m, uint64_t label_hash,
+                                         ng_entity_type type, ng_error *err)
+{
+    /* Most labels give their slug, held by nothing yet or by an entity of
+     * the same type: settle that with the hash the memo keeps. */
+    const ng_found_entity *e = entity_by_id(f, m->base, m->base_hash);
+    const char *id = m->base;
+    uint64_t id_hash = m->base_hash;
+    if (e && e->type != type) {
+        ng_buf_clear(&f->id);
+        const void *found;
+        if (ng_buf_append(&f->id, m->base, strlen(m->base)) != 0 ||
+            ng_entity_id_settle(type, &f->id, lookup_id, f, &found) != 0) {
+            ng_fail_nomem(err);
+            return NULL;
+        }
+        e = found;
+        int failed = 0;
+        if (!e) {
+            id = arena_copy_n(&f->strings, f->id.data, f->id.len, &failed);
+            id_hash = ng_hash_bytes(f->id.data, f->id.len);
+        }
+        if (failed) {
+            ng_fail_nomem(err);
+            return NULL;
+        }
+    }
+    if (e)
+        return ng_found_add_alias(f, e, m->label, err) == 0 ? e : NULL;
+    if (!(e = create_entity(f, m, label_hash, id, id_hash, type)))
+        ng_fail_nomem(err);
+    return e;
 }
 
 const ng_found_entity *ng_found_add_entity(ng_found *f, const char *label, ng_entity_type type,
@@ -355,33 +467,25 @@ const ng_found_entity *ng_found_add_entity(ng_found *f, const char *label, ng_en
         ng_fail(err, NG_ERR_INVALID, NULL, "an entity needs a label and a known type");
         return NULL;
     }
-    if (table_reserve(&f->by_spelling) != 0) {
+    size_t len = strlen(label);
+    uint64_t hash = ng_hash_bytes(label, len);
+    label_memo *m = memo_of(f, label, len, hash);
+    if (!m) {
         ng_fail_nomem(err);
         return NULL;
     }
-    spelling key = {label, type, NULL};
-    uint64_t hash = mix(hash_str(label), (uint64_t)type);
-    entry *slot = table_find(&f->by_spelling, f, hash, same_spelling, &key);
-    if (slot->gen == f->by_spelling.gen)
-        return f->spellings[slot->item].entity;
-    const void *found;
-    if (ng_entity_id_choose(label, type, &f->id, lookup_id, f, &found) != 0) {
-        ng_fail_nomem(err);
-        return NULL;
+    /* What (label, type) gave is given again: a graph gives the same
+     * entity, and the label is by then its label or one of its aliases. */
+    if (m->doc != f->doc_number) {
+        memset(m->as, 0, sizeof m->as);
+        m->doc = f->doc_number;
     }
-    const ng_found_entity *e = found;
-    if (e && ng_found_add_alias(f, e, label, err) != 0)
-        return NULL;
-    if (!e && !(e = create_entity(f, label, type))) {
-        ng_fail_nomem(err);
-        return NULL;
-    }
-    /* Creating the entity may have grown nothing this slot depends on:
-     * the spelling table was reserved above and is untouched since. */
-    if (remember_spelling(f, slot, hash, label, type, e) != 0) {
-        ng_fail_nomem(err);
-        return NULL;
-    }
+    if (m->as[type])
+        return m->as[type];
+    const ng_found_entity *e = entity_for(f, m, hash, type, err);
+    /* Making an entity makes no memo: m still points into f->memos. */
+    if (e)
+        m->as[type] = e;
     return e;
 }
 
@@ -401,7 +505,8 @@ int ng_found_add_alias(ng_found *f, const ng_found_entity *entity, const char *a
     if (!owns_entity(f, entity) || !alias)
         return ng_fail(err, NG_ERR_INVALID, NULL, "alias for an entity of another graph");
     ng_found_entity *e = f->entities[entity->index];
-    if (!*alias || strcmp(alias, e->label) == 0)
+    size_t len = strlen(alias);
+    if (len == 0 || (len == e->label_len && memcmp(alias, e->label, len) == 0))
         return 0;
     /* The alias goes at the end of the list for the lookup, and stays
      * there only if it is new. */
@@ -415,12 +520,12 @@ int ng_found_add_alias(ng_found *f, const ng_found_entity *entity, const char *a
     f->aliases = pairs;
     e->aliases[e->alias_count] = alias;
     pair key = {e->index, e->alias_count};
-    uint64_t hash = mix(hash_str(alias), (uint64_t)e->index);
+    uint64_t hash = mix(ng_hash_bytes(alias, len), (uint64_t)e->index);
     entry *slot = table_find(&f->by_alias, f, hash, same_alias, &key);
     if (slot->gen == f->by_alias.gen)
         return 0;
     int failed = 0;
-    e->aliases[e->alias_count] = arena_copy(&f->strings, alias, &failed);
+    e->aliases[e->alias_count] = arena_copy_n(&f->strings, alias, len, &failed);
     if (failed)
         return ng_fail_nomem(err);
     e->alias_count++;
@@ -557,10 +662,13 @@ static uint64_t record_hash(size_t edge, const ng_evidence *ev)
 static int keep_record(ng_found *f, ng_evidence *ev)
 {
     int failed = 0;
-    ev->doc = arena_copy(&f->strings, ev->doc, &failed);
+    /* The records of a document are of that document and its date, which
+     * are kept already. */
+    ev->doc = same_text(ev->doc, f->doc.name) ? f->doc.name : arena_copy(&f->strings, ev->doc, &failed);
     ev->text = arena_copy(&f->strings, ev->text, &failed);
     ev->trigger = arena_copy(&f->strings, ev->trigger, &failed);
-    ev->date = arena_copy(&f->strings, ev->date, &failed);
+    ev->date = same_text(ev->date, f->doc.date) ? f->doc.date
+                                                  : arena_copy(&f->strings, ev->date, &failed);
     ev->place = arena_copy(&f->strings, ev->place, &failed);
     ev->item = arena_copy(&f->strings, ev->item, &failed);
     return failed ? NG_ERR_NOMEM : 0;

@@ -18,6 +18,7 @@
 #define NG_EXTRACT_FOUND_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <newsgraph/graph.h>
 
@@ -25,6 +26,11 @@
 typedef struct ng_found_entity {
     const char *id;       /* unique among the document's entities */
     const char *label;    /* the spelling that created it */
+    /* strlen(label) and ng_strmap_hash(label), worked out once by the
+     * thread that extracts, for whoever looks the label up again (the
+     * appender, the resolver). */
+    size_t label_len;
+    uint32_t label_hash;
     ng_entity_type type;
     size_t index;         /* in the order of creation */
     long mentions;

@@ -49,6 +49,33 @@ static int in_class(const finder *f, size_t i, ng_lex_class cls)
     return t && (t->lex & NG_LEX_BIT(cls));
 }
 
+/* ng_token_is for a literal word: lengths compare before bytes, and
+ * most tokens are not the word. */
+#define TOKEN_IS(tokens, i, word) token_is((tokens), (i), "" word, sizeof word - 1)
+
+static inline int token_is(const ng_tokens *t, size_t i, const char *word, size_t n)
+{
+    return i < t->count && t->items[i].norm_len == n && memcmp(t->items[i].norm, word, n) == 0;
+}
+
+/* Whether some phrase of the dictionary starts at token i. Most tokens
+ * start none, and the scan has already said so (gazetteer.h). */
+static inline int has_hits(const ng_gaz_hits *hits, size_t i)
+{
+    return i < hits->tokens->count && hits->first[i] != hits->first[i + 1];
+}
+
+/* ng_gazetteer_match, without the call (and the copy of a match) for a
+ * token where no phrase starts. */
+static inline int match(const finder *f, size_t i, unsigned roles, ng_gaz_match *m)
+{
+    if (!has_hits(f->hits, i)) {
+        m->length = m->count = 0;
+        return 0;
+    }
+    return ng_gazetteer_match(f->hits, i, roles, m);
+}
+
 static ng_entity_type type_of_kind(ng_dict_kind kind)
 {
     switch (kind) {
@@ -86,7 +113,7 @@ static size_t capitalised_run(const finder *f, size_t i, size_t max)
     size_t j = i;
     while (j < f->t->count && j - i < max && name_word(f, j)) {
         ng_gaz_match m;
-        if (j > i && ng_gazetteer_match(f->hits, j, NG_GAZ_ENTITY_ROLES, &m))
+        if (j > i && match(f, j, NG_GAZ_ENTITY_ROLES, &m))
             break; /* "Kim-Putin": a known name starts a name of its own */
         j++;
     }
@@ -104,7 +131,7 @@ static int emit(finder *f, ng_mention m)
 static size_t name_after_title(const finder *f, size_t at, ng_mention *m)
 {
     ng_gaz_match gm;
-    if (ng_gazetteer_match(f->hits, at, NG_GAZ_BIT(NG_GAZ_NAME), &gm)) {
+    if (match(f, at, NG_GAZ_BIT(NG_GAZ_NAME), &gm)) {
         const ng_gaz_target *person = NULL;
         for (size_t k = 0; k < gm.count && !person; k++)
             if (gm.targets[k].entry->kind == NG_DICT_PERSON)
@@ -146,9 +173,10 @@ static size_t handle_title(finder *f, size_t start, size_t at, const ng_gaz_matc
         if (emit(f, m) != 0)
             return 0;
         /* "marshals Ri Pyong Chol and Pak Jong Chon": a plural title types both */
-        const char *norm = f->t->items[at + tm->length - 1].norm;
-        size_t len = strlen(norm);
-        if (len > 1 && norm[len - 1] == 's' && ng_token_is(f->t, end, "and")) {
+        const ng_token *last = &f->t->items[at + tm->length - 1];
+        const char *norm = last->norm;
+        size_t len = last->norm_len;
+        if (len > 1 && norm[len - 1] == 's' && TOKEN_IS(f->t, end, "and")) {
             ng_mention second = m;
             second.first = second.name_first = end + 1;
             second.cues = 0;
@@ -165,7 +193,7 @@ static size_t handle_title(finder *f, size_t start, size_t at, const ng_gaz_matc
     }
     /* "the foreign minister": whoever the document last named so, if it
      * did; a bare title without "the" names nobody */
-    if (!country && !(start > 0 && ng_token_is(f->t, start - 1, "the")))
+    if (!country && !(start > 0 && TOKEN_IS(f->t, start - 1, "the")))
         return j;
     m.kind = NG_MENTION_ROLE;
     m.last = j;
@@ -180,18 +208,19 @@ static size_t title_after_country(const finder *f, size_t end, ng_gaz_match *tm)
     size_t j = end;
     if (has_flag(f, j, NG_TOKEN_POSSESSIVE))
         j++;
-    while (in_class(f, j, NG_LEX_TITLE_ADJ) &&
-           !ng_gazetteer_match(f->hits, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm))
-        j++;
-    return ng_gazetteer_match(f->hits, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm) ? j : 0;
+    for (; in_class(f, j, NG_LEX_TITLE_ADJ); j++)
+        if (match(f, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm))
+            return j;
+    return match(f, j, NG_GAZ_BIT(NG_GAZ_TITLE), tm) ? j : 0;
 }
 
 /* Whether a demonym form names people ("Russians") rather than qualifying
  * a noun ("Russian"). */
 static int is_plural_demonym(const finder *f, size_t i, size_t len)
 {
-    const char *norm = f->t->items[i + len - 1].norm;
-    size_t n = strlen(norm);
+    const ng_token *last = &f->t->items[i + len - 1];
+    const char *norm = last->norm;
+    size_t n = last->norm_len;
     return n > 1 && norm[n - 1] == 's';
 }
 
@@ -211,7 +240,7 @@ static size_t handle_entity(finder *f, size_t i, const ng_gaz_match *gm,
     ng_gaz_match sm;
     if (ent->role == NG_GAZ_NAME && ent->entry->kind == NG_DICT_PLACE &&
         has_flag(f, end, NG_TOKEN_CAPITAL) &&
-        ng_gazetteer_match(f->hits, end, NG_GAZ_BIT(NG_GAZ_SUFFIX), &sm)) {
+        match(f, end, NG_GAZ_BIT(NG_GAZ_SUFFIX), &sm)) {
         /* "Istanbul Airport": a place of its own, named after the city */
         ng_mention m = {0};
         m.first = m.name_first = i;
@@ -232,7 +261,7 @@ static size_t handle_entity(finder *f, size_t i, const ng_gaz_match *gm,
     case NG_GAZ_DEMONYM:
         if (in_class(f, end, NG_LEX_GROUP_NOUN)) {
             m.kind = NG_MENTION_GROUP;
-            m.last = ng_token_is(f->t, end, "air") && ng_token_is(f->t, end + 1, "force")
+            m.last = TOKEN_IS(f->t, end, "air") && TOKEN_IS(f->t, end + 1, "force")
                          ? end + 2
                          : end + 1;
         } else {
@@ -250,14 +279,14 @@ static size_t handle_entity(finder *f, size_t i, const ng_gaz_match *gm,
  * case ("Khasan station"); extends *end over a following one. */
 static const ng_gaz_target *suffix_of(const finder *f, size_t i, size_t *end, ng_gaz_match *sm)
 {
-    if (*end < f->t->count && ng_gazetteer_match(f->hits, *end, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) &&
+    if (*end < f->t->count && match(f, *end, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) &&
         !has_flag(f, *end, NG_TOKEN_CAPITAL)) {
         *end += sm->length;
         return ng_gaz_find(sm, NG_GAZ_BIT(NG_GAZ_SUFFIX));
     }
     /* the name must have a word of its own before the suffix */
     for (size_t k = i + 1; k < *end; k++)
-        if (ng_gazetteer_match(f->hits, k, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) && k + sm->length == *end)
+        if (match(f, k, NG_GAZ_BIT(NG_GAZ_SUFFIX), sm) && k + sm->length == *end)
             return ng_gaz_find(sm, NG_GAZ_BIT(NG_GAZ_SUFFIX));
     return NULL;
 }
@@ -266,7 +295,7 @@ static const ng_gaz_target *suffix_of(const finder *f, size_t i, size_t *end, ng
  * apposition that says it is a person. */
 static int person_apposition(const finder *f, size_t end)
 {
-    if (!ng_token_is(f->t, end, ","))
+    if (!TOKEN_IS(f->t, end, ","))
         return 0;
     if (in_class(f, end + 1, NG_LEX_PERSON_NOUN))
         return 1; /* ", chair of the committee" */
@@ -288,7 +317,7 @@ static unsigned context_cues(const finder *f, size_t i, size_t end)
     if (person_apposition(f, end))
         cues |= NG_CUE_TITLE;
     if (in_class(f, end, NG_LEX_SPEECH_VERB) ||
-        (ng_token_is(f->t, end, ",") && in_class(f, end + 1, NG_LEX_SPEECH_VERB)))
+        (TOKEN_IS(f->t, end, ",") && in_class(f, end + 1, NG_LEX_SPEECH_VERB)))
         cues |= NG_CUE_SPEECH;
     if (i > 0 && in_class(f, i - 1, NG_LEX_LOCATION_PREP))
         cues |= NG_CUE_LOCATION;
@@ -350,8 +379,8 @@ static size_t handle_counterpart(finder *f, size_t i)
         f->out->count--;
     }
     int possessed = m.first > 0 && (has_flag(f, m.first - 1, NG_TOKEN_POSSESSIVE) ||
-                                     ng_token_is(f->t, m.first - 1, "his") ||
-                                     ng_token_is(f->t, m.first - 1, "her"));
+                                     TOKEN_IS(f->t, m.first - 1, "his") ||
+                                     TOKEN_IS(f->t, m.first - 1, "her"));
     if (!possessed) {
         if (m.country) /* put the demonym back */
             f->out->count++;
@@ -368,7 +397,7 @@ static size_t step(finder *f, size_t i)
     if (!(t->flags & NG_TOKEN_WORD))
         return i + 1;
     ng_gaz_match gm;
-    if (ng_gazetteer_match(f->hits, i, NG_GAZ_ENTITY_ROLES | NG_GAZ_BIT(NG_GAZ_TITLE), &gm)) {
+    if (match(f, i, NG_GAZ_ENTITY_ROLES | NG_GAZ_BIT(NG_GAZ_TITLE), &gm)) {
         const ng_gaz_target *ent = ng_gaz_find(&gm, NG_GAZ_ENTITY_ROLES);
         if (ent)
             return handle_entity(f, i, &gm, ent);
@@ -378,17 +407,38 @@ static size_t step(finder *f, size_t i)
         return handle_unknown_name(f, i);
     if (t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN))
         return handle_pronoun(f, i);
-    /* Asked of every lower-case word: the first byte settles nearly all. */
-    if (t->norm[0] == 'c' && strcmp(t->norm, "counterpart") == 0)
+    /* Asked of the lower-case words nothing_starts lets through. */
+    if (t->norm_len == 11 && memcmp(t->norm, "counterpart", 11) == 0)
         return handle_counterpart(f, i);
     return i + 1;
+}
+
+/* Whether step() would pass over token t at i without a look at its
+ * neighbours: punctuation, and the lower-case words that start no phrase
+ * of the dictionary, are no pronoun and are not "counterpart" (the only
+ * word of 11 letters step() asks for). That is most tokens, so it is
+ * asked here, before a call. `hit_count` is hits->tokens->count. */
+static inline int nothing_starts(const ng_gaz_hits *hits, size_t hit_count, const ng_token *t,
+                                 size_t i)
+{
+    if (!(t->flags & NG_TOKEN_WORD))
+        return 1;
+    if (t->flags & (NG_TOKEN_CAPITAL | NG_TOKEN_UPPER))
+        return 0;
+    return !(t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN)) && t->norm_len != 11 &&
+           !(i < hit_count && hits->first[i] != hits->first[i + 1]);
 }
 
 int ng_mentions_find(const ng_gaz_hits *hits, const ng_tokens *tokens, ng_mentions *out)
 {
     finder f = {hits, tokens, out};
     out->count = 0;
+    size_t hit_count = hits->tokens->count;
     for (size_t i = 0; i < tokens->count;) {
+        if (nothing_starts(hits, hit_count, &tokens->items[i], i)) {
+            i++;
+            continue;
+        }
         size_t next = step(&f, i);
         if (next == 0)
             return NG_ERR_NOMEM;

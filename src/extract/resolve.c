@@ -1,5 +1,6 @@
 #include "extract/resolve.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,19 +8,44 @@
 #include "util/buf.h"
 #include "util/fail.h"
 #include "util/names.h"
+#include "util/strmap.h"
+
+/* An entity's label folded (ng_name_fold) for comparison with short
+ * forms, and where its first and last words are. People and countries
+ * come back document after document, so each label is folded once and
+ * kept (r->names), and a short form is compared with a word only when
+ * their lengths and hashes agree. */
+typedef struct folded_name {
+    const char *parts;    /* the folded label: words separated by single spaces */
+    size_t parts_len;
+    size_t first_len;     /* the first word: parts[0..first_len) */
+    const char *last_word; /* the last word; NULL for a one-word name */
+    size_t last_len;
+    uint32_t first_hash, last_hash; /* ng_strmap_hash of the two words */
+    char *label;          /* the key in r->names; parts follows it */
+} folded_name;
+
+/* r->names is forgotten, when a document starts, past this many labels. */
+#define NAMES_MAX 20000
+
+/* The size of r->part_bits, in 64-bit words: a few dozen names in a
+ * document set a few percent of its bits. */
+#define PART_WORDS 16
 
 /* A person named in the current document, for short forms. */
 typedef struct doc_person {
     const ng_found_entity *entity;
-    char *parts;    /* the folded label: words separated by single spaces */
-    /* Where the last word starts (NULL for a one-word name) and the
-     * lengths, taken once: every short form is compared with every
-     * person of the document. */
-    const char *last_word;
-    size_t parts_len, last_len;
+    const folded_name *name;
     long mentions;
     size_t last;    /* order of the last mention */
 } doc_person;
+
+/* What the resolver knows of the document's entity of an index (the
+ * entity's `index` in the findings), so that it never searches a list. */
+typedef struct entity_note {
+    uint32_t person; /* 1 + its index in r->persons; 0: none */
+    uint32_t country; /* 1 if in r->countries */
+} entity_note;
 
 /* A title held by a person, as the document says ("Russian President
  * Vladimir Putin") or the dictionary knows. */
@@ -52,6 +78,13 @@ struct ng_resolver {
     size_t last_trip;             /* index in travellers of the latest noted */
     size_t country_count, country_cap;
     size_t clock; /* counts resolved mentions, to order them */
+    entity_note *notes;           /* by entity index; [0, notes_used) may be set */
+    size_t notes_cap, notes_used;
+    /* A bit for the hash of every first and last word of a person's name
+     * of two words or more in the document: most capitalised words are
+     * no such word, and this says so at once. */
+    uint64_t part_bits[PART_WORDS];
+    ng_strmap names;              /* label -> folded_name, across documents */
     ng_buf scratch, label;
 };
 
@@ -66,10 +99,21 @@ ng_resolver *ng_resolver_new(const ng_dict *dict, ng_error *err)
     return r;
 }
 
+static void forget_names(ng_resolver *r)
+{
+    for (size_t i = 0; i < r->names.cap; i++)
+        if (r->names.slots[i].key)
+            free(r->names.slots[i].value);
+    ng_strmap_free(&r->names);
+    r->names = (ng_strmap){0};
+}
+
 static void forget_document(ng_resolver *r)
 {
-    for (size_t i = 0; i < r->person_count; i++)
-        free(r->persons[i].parts);
+    if (r->notes_used)
+        memset(r->notes, 0, r->notes_used * sizeof *r->notes);
+    r->notes_used = 0;
+    memset(r->part_bits, 0, sizeof r->part_bits);
     for (size_t i = 0; i < r->facility_count; i++)
         free(r->facilities[i].head);
     r->person_count = r->holder_count = r->facility_count = r->country_count = 0;
@@ -83,6 +127,8 @@ void ng_resolver_free(ng_resolver *r)
     if (!r)
         return;
     forget_document(r);
+    forget_names(r);
+    free(r->notes);
     free(r->persons);
     free(r->holders);
     free(r->facilities);
@@ -96,6 +142,8 @@ void ng_resolver_free(ng_resolver *r)
 void ng_resolver_start(ng_resolver *r, ng_found *found, const ng_document *doc)
 {
     forget_document(r);
+    if (r->names.count > NAMES_MAX)
+        forget_names(r);
     r->found = found;
     r->doc = doc;
 }
@@ -140,14 +188,85 @@ const ng_found_entity *ng_resolver_destination(const ng_resolver *r, const ng_fo
     return NULL;
 }
 
+/* ng_token_is for a literal word: lengths compare before bytes, and
+ * most tokens are not the word. */
+#define TOKEN_IS(tokens, i, word) token_is((tokens), (i), "" word, sizeof word - 1)
+
+static inline int token_is(const ng_tokens *t, size_t i, const char *word, size_t n)
+{
+    return i < t->count && t->items[i].norm_len == n && memcmp(t->items[i].norm, word, n) == 0;
+}
+
 /* --- people of the document ------------------------------------------- */
+
+/* The folded name of e's label, made once for all documents; NULL if out
+ * of memory. */
+static const folded_name *name_of(ng_resolver *r, const ng_found_entity *e)
+{
+    folded_name *n = ng_strmap_get_hashed(&r->names, e->label, e->label_len, e->label_hash);
+    if (n)
+        return n;
+    ng_buf_clear(&r->scratch);
+    if (ng_name_fold(e->label, e->label_len, &r->scratch) != 0)
+        return NULL;
+    const char *folded = ng_buf_cstr(&r->scratch);
+    size_t len = r->scratch.len;
+    n = malloc(sizeof *n + e->label_len + 1 + len + 1);
+    if (!n)
+        return NULL;
+    char *label = (char *)(n + 1);
+    char *parts = label + e->label_len + 1;
+    memcpy(label, e->label, e->label_len);
+    label[e->label_len] = '\0';
+    memcpy(parts, folded, len + 1);
+    const char *space = memchr(parts, ' ', len);
+    const char *last_space = strrchr(parts, ' ');
+    n->label = label;
+    n->parts = parts;
+    n->parts_len = len;
+    n->first_len = space ? (size_t)(space - parts) : len;
+    n->last_word = last_space ? last_space + 1 : NULL;
+    n->last_len = last_space ? len - (size_t)(n->last_word - parts) : 0;
+    n->first_hash = ng_strmap_hash(parts, n->first_len);
+    n->last_hash = n->last_word ? ng_strmap_hash(n->last_word, n->last_len) : 0;
+    if (ng_strmap_put(&r->names, label, e->label_len, n) != 0) {
+        free(n);
+        return NULL;
+    }
+    return n;
+}
+
+/* What the resolver noted of e in this document; NULL if out of memory. */
+static entity_note *note_of(ng_resolver *r, const ng_found_entity *e)
+{
+    if (e->index >= r->notes_cap) {
+        void *items = r->notes;
+        if (ng_array_grow_zeroed(&items, &r->notes_cap, e->index + 1, sizeof *r->notes) != 0)
+            return NULL;
+        r->notes = items;
+    }
+    if (e->index >= r->notes_used)
+        r->notes_used = e->index + 1;
+    return &r->notes[e->index];
+}
 
 static doc_person *find_person(ng_resolver *r, const ng_found_entity *e)
 {
-    for (size_t i = 0; i < r->person_count; i++)
-        if (r->persons[i].entity == e)
-            return &r->persons[i];
-    return NULL;
+    if (!e || e->index >= r->notes_used || !r->notes[e->index].person)
+        return NULL;
+    doc_person *p = &r->persons[r->notes[e->index].person - 1];
+    return p->entity == e ? p : NULL;
+}
+
+static void set_part_bit(ng_resolver *r, uint32_t hash)
+{
+    r->part_bits[(hash >> 6) % PART_WORDS] |= (uint64_t)1 << (hash & 63);
+}
+
+/* Whether a word of this hash may be a part of a person's name. */
+static int may_be_part(const ng_resolver *r, uint32_t hash)
+{
+    return (r->part_bits[(hash >> 6) % PART_WORDS] >> (hash & 63)) & 1;
 }
 
 static int note_person(ng_resolver *r, const ng_found_entity *e)
@@ -155,49 +274,73 @@ static int note_person(ng_resolver *r, const ng_found_entity *e)
     r->last_person = e;
     doc_person *p = find_person(r, e);
     if (!p) {
-        ng_buf folded = {0};
-        const char *label = e->label;
+        const folded_name *name = name_of(r, e);
+        entity_note *note = name ? note_of(r, e) : NULL;
         void *items = r->persons;
-        if (ng_name_fold(label, strlen(label), &folded) != 0 ||
-            ng_array_grow(&items, &r->person_cap, r->person_count + 1, sizeof *r->persons)) {
-            ng_buf_free(&folded);
+        if (!note || r->person_count >= UINT32_MAX ||
+            ng_array_grow(&items, &r->person_cap, r->person_count + 1, sizeof *r->persons))
             return NG_ERR_NOMEM;
-        }
         r->persons = items;
+        note->person = (uint32_t)(r->person_count + 1);
         p = &r->persons[r->person_count++];
         p->entity = e;
-        p->parts = folded.data; /* the buffer's memory now belongs to the person */
-        p->parts_len = strlen(p->parts);
-        const char *space = strrchr(p->parts, ' ');
-        p->last_word = space ? space + 1 : NULL;
-        p->last_len = space ? strlen(p->last_word) : 0;
+        p->name = name;
         p->mentions = 0;
+        if (name->last_word) {
+            set_part_bit(r, name->first_hash);
+            set_part_bit(r, name->last_hash);
+        }
     }
     p->mentions++;
     p->last = r->clock;
     return 0;
 }
 
-/* Whether word[0..n) is the first or the last word of the person's folded
- * name. A one-word name has no short form. */
-static int is_name_part(const doc_person *p, const char *word, size_t n)
+/* Whether word[0..n), which has no space, is the first or the last word of
+ * the folded name, of which `hash` is the ng_strmap_hash. A one-word name
+ * has no short form. */
+static int is_name_part(const folded_name *name, const char *word, size_t n, uint32_t hash)
 {
-    if (!p->last_word)
+    if (!name->last_word)
         return 0;
-    if (n < p->parts_len && p->parts[n] == ' ' && memcmp(p->parts, word, n) == 0)
+    if (name->first_hash == hash && name->first_len == n && memcmp(name->parts, word, n) == 0)
         return 1;
-    return p->last_len == n && memcmp(p->last_word, word, n) == 0;
+    return name->last_hash == hash && name->last_len == n &&
+           memcmp(name->last_word, word, n) == 0;
 }
 
-/* The person of the document a short form refers to: among those whose
- * name has it as first or last word, the most mentioned, then the latest. */
-static const ng_found_entity *short_form(ng_resolver *r, const char *word)
+/* Whether the folded name starts with word[0..n) and a space: the first
+ * word, or the first words for a word that has spaces of its own (a
+ * compatibility form can fold to several words). */
+static int starts_name(const folded_name *name, const char *word, size_t n)
 {
+    return n < name->parts_len && name->parts[n] == ' ' && memcmp(name->parts, word, n) == 0;
+}
+
+/* is_name_part for a word with a space in it. */
+static int is_spaced_name_part(const folded_name *name, const char *word, size_t n)
+{
+    if (!name->last_word)
+        return 0;
+    return starts_name(name, word, n) ||
+           (name->last_len == n && memcmp(name->last_word, word, n) == 0);
+}
+
+/* The person of the document a short form (the token's folded word)
+ * refers to: among those whose name has it as first or last word, the
+ * most mentioned, then the latest. */
+static const ng_found_entity *short_form(ng_resolver *r, const ng_token *tok)
+{
+    const char *word = tok->norm;
+    size_t n = tok->norm_len;
+    int spaced = memchr(word, ' ', n) != NULL;
+    if (!spaced && !may_be_part(r, tok->norm_hash))
+        return NULL;
     const doc_person *best = NULL;
-    size_t n = strlen(word);
     for (size_t i = 0; i < r->person_count; i++) {
         const doc_person *p = &r->persons[i];
-        if (!is_name_part(p, word, n))
+        if (spaced ? !is_spaced_name_part(p->name, word, n)
+                   : !is_name_part(p->name, word, n, tok->norm_hash))
             continue;
         if (!best || p->mentions > best->mentions ||
             (p->mentions == best->mentions && p->last > best->last))
@@ -208,28 +351,29 @@ static const ng_found_entity *short_form(ng_resolver *r, const char *word)
 
 static int note_country(ng_resolver *r, const ng_found_entity *e)
 {
-    for (size_t i = 0; i < r->country_count; i++)
-        if (r->countries[i] == e)
-            return 0;
+    entity_note *note = note_of(r, e);
+    if (!note)
+        return NG_ERR_NOMEM;
+    if (note->country)
+        return 0;
     void *items = r->countries;
     if (ng_array_grow(&items, &r->country_cap, r->country_count + 1, sizeof *r->countries) != 0)
         return NG_ERR_NOMEM;
     r->countries = items;
     r->countries[r->country_count++] = e;
+    note->country = 1;
     return 0;
 }
 
 /* "the North" after North Korea was named: the country of the document
- * whose name of two or more words begins with `word`. */
-static const ng_found_entity *country_short_form(ng_resolver *r, const char *word)
+ * whose name of two or more words begins with the token's word. */
+static const ng_found_entity *country_short_form(ng_resolver *r, const ng_token *tok)
 {
-    size_t n = strlen(word);
     for (size_t i = r->country_count; i-- > 0;) {
-        const char *label = r->countries[i]->label;
-        ng_buf_clear(&r->scratch);
-        if (ng_name_fold(label, strlen(label), &r->scratch) != 0)
+        const folded_name *name = name_of(r, r->countries[i]);
+        if (!name)
             return NULL;
-        if (strncmp(r->scratch.data, word, n) == 0 && r->scratch.data[n] == ' ')
+        if (starts_name(name, tok->norm, tok->norm_len))
             return r->countries[i];
     }
     return NULL;
@@ -440,12 +584,12 @@ static int capital_is_place(const ng_tokens *t, const ng_mention *m)
 {
     if (m->first > 0 && (t->items[m->first - 1].lex & NG_LEX_BIT(NG_LEX_LOCATION_PREP)))
         return 1;
-    if (m->first > 1 && ng_token_is(t, m->first - 1, "of") &&
-        (ng_token_is(t, m->first - 2, "city") || ng_token_is(t, m->first - 2, "capital")))
+    if (m->first > 1 && TOKEN_IS(t, m->first - 1, "of") &&
+        (TOKEN_IS(t, m->first - 2, "city") || TOKEN_IS(t, m->first - 2, "capital")))
         return 1;
-    if (m->first > 1 && ng_token_is(t, m->first - 1, ",") && ng_token_is(t, m->first - 2, "capital"))
+    if (m->first > 1 && TOKEN_IS(t, m->first - 1, ",") && TOKEN_IS(t, m->first - 2, "capital"))
         return 1;
-    return ng_token_is(t, m->last, ",") && ng_token_is(t, m->last + 1, "where");
+    return TOKEN_IS(t, m->last, ",") && TOKEN_IS(t, m->last + 1, "where");
 }
 
 /* A name the dictionary does not know: a short form of someone named
@@ -456,16 +600,16 @@ static const ng_found_entity *resolve_untyped(ng_resolver *r, const ng_tokens *t
     size_t first = m->name_first;
     /* A capitalised sentence start may be an ordinary word: try without it. */
     if ((m->cues & NG_CUE_INITIAL) && m->last - first == 2 && !(m->cues & NG_CUE_TITLE)) {
-        const ng_found_entity *e = short_form(r, t->items[first + 1].norm);
+        const ng_found_entity *e = short_form(r, &t->items[first + 1]);
         if (e) {
             m->name_first = first + 1;
             return e;
         }
     }
     if (m->last - first == 1) {
-        const char *word = t->items[first].norm;
-        int definite = (first > 0 && ng_token_is(t, first - 1, "the")) ||
-                       (first > 1 && ng_token_is(t, first - 2, "the"));
+        const ng_token *word = &t->items[first];
+        int definite = (first > 0 && TOKEN_IS(t, first - 1, "the")) ||
+                       (first > 1 && TOKEN_IS(t, first - 2, "the"));
         const ng_found_entity *country = definite ? country_short_form(r, word) : NULL;
         return country ? country : short_form(r, word);
     }
@@ -514,15 +658,29 @@ static const ng_found_entity *resolve_one(ng_resolver *r, const ng_tokens *t, ng
     return NULL;
 }
 
+/* Whether tokens [first, last) of the sentence are e's label. */
+static int spells_label(const ng_resolver *r, const ng_tokens *t, size_t first, size_t last,
+                        const ng_found_entity *e)
+{
+    if (first >= last)
+        return 0;
+    size_t start = t->items[first].start, len = t->items[last - 1].end - start;
+    return len == e->label_len && memcmp(r->doc->text + start, e->label, len) == 0;
+}
+
 /* Records the surface form as an alias, and what it says of the person. */
 static int remember(ng_resolver *r, const ng_tokens *t, const ng_mention *m, ng_error *err)
 {
     const ng_found_entity *e = m->entity;
     if (m->kind != NG_MENTION_PRONOUN) {
         size_t first = m->kind == NG_MENTION_ROLE ? m->first : m->name_first;
-        const char *surface = span_text(r, t, first, m->last);
-        if (surface && ng_found_add_alias(r->found, e, surface, err) != 0)
-            return NG_ERR_NOMEM;
+        /* Most mentions spell the label, which is no alias: that is seen
+         * in the text, without a copy. */
+        if (!spells_label(r, t, first, m->last, e)) {
+            const char *surface = span_text(r, t, first, m->last);
+            if (surface && ng_found_add_alias(r->found, e, surface, err) != 0)
+                return NG_ERR_NOMEM;
+        }
     }
     if (ng_found_add_mentions(r->found, e, r->doc->name, 1, err) != 0)
         return NG_ERR_NOMEM;
@@ -547,7 +705,10 @@ int ng_resolver_resolve(ng_resolver *r, const ng_tokens *tokens, ng_mentions *me
     for (size_t i = 0; i < mentions->count; i++) {
         ng_mention *m = &mentions->items[i];
         r->clock++;
-        ng_error_clear(err);
+        /* Only a status says whether a mention that resolves to nothing
+         * ran out of memory; clear one that an earlier mention left. */
+        if (err && err->status != NG_OK)
+            ng_error_clear(err);
         m->entity = resolve_one(r, tokens, m, err);
         if (!m->entity) {
             if (err && err->status == NG_ERR_NOMEM)

@@ -4,16 +4,20 @@
 
 #include "util/names.h"
 
-int ng_entity_id_choose(const char *label, ng_entity_type type, ng_buf *id,
-                        ng_entity_id_lookup lookup, const void *collection,
-                        const void **existing)
+int ng_entity_id_base(const char *label, size_t len, ng_buf *id)
+{
+    size_t start = id->len;
+    if (ng_name_slug(label, len, id) != 0)
+        return NG_ERR_NOMEM;
+    if (id->len == start && ng_buf_append_str(id, "entity") != 0)
+        return NG_ERR_NOMEM;
+    return 0;
+}
+
+int ng_entity_id_settle(ng_entity_type type, ng_buf *id, ng_entity_id_lookup lookup,
+                        const void *collection, const void **existing)
 {
     *existing = NULL;
-    ng_buf_clear(id);
-    if (ng_name_slug(label, strlen(label), id) != 0)
-        return NG_ERR_NOMEM;
-    if (id->len == 0 && ng_buf_append_str(id, "entity") != 0)
-        return NG_ERR_NOMEM;
     size_t base = id->len;
     for (unsigned n = 0;; n++) {
         ng_entity_type held = type;
@@ -28,4 +32,15 @@ int ng_entity_id_choose(const char *label, ng_entity_type type, ng_buf *id,
         if (rc != 0)
             return NG_ERR_NOMEM;
     }
+}
+
+int ng_entity_id_choose(const char *label, ng_entity_type type, ng_buf *id,
+                        ng_entity_id_lookup lookup, const void *collection,
+                        const void **existing)
+{
+    *existing = NULL;
+    ng_buf_clear(id);
+    if (ng_entity_id_base(label, strlen(label), id) != 0)
+        return NG_ERR_NOMEM;
+    return ng_entity_id_settle(type, id, lookup, collection, existing);
 }

@@ -23,4 +23,16 @@ int ng_entity_id_choose(const char *label, ng_entity_type type, ng_buf *id,
                         ng_entity_id_lookup lookup, const void *collection,
                         const void **existing);
 
+/* ng_entity_id_choose in two halves, for a caller that meets the same
+ * labels again and again and keeps their slugs (found.c). The first
+ * appends to `id` the id the search starts from: the slug of
+ * label[0..len), or "entity". Returns 0 or NG_ERR_NOMEM. */
+int ng_entity_id_base(const char *label, size_t len, ng_buf *id);
+
+/* The second: with `id` holding that base and nothing else, the rest of
+ * ng_entity_id_choose (the type appended, then a counter, while an entity
+ * of another type holds the id). */
+int ng_entity_id_settle(ng_entity_type type, ng_buf *id, ng_entity_id_lookup lookup,
+                        const void *collection, const void **existing);
+
 #endif

@@ -91,8 +91,14 @@ static ascii_class slug_class(char c)
     return alnum ? ASCII_KEEP : ASCII_SEPARATE;
 }
 
+/* What map_ascii returns for a name that is not all ASCII. */
+#define NOT_ASCII 1
+
 /* fold_emit or slug_emit over ASCII, written straight into the buffer
- * without utf8proc: most names and words are ASCII. */
+ * without utf8proc: most names and words are ASCII. At the first byte
+ * past 0x7f it stops and returns NOT_ASCII, with `out` as it was; else
+ * it returns 0 or NG_ERR_NOMEM. One pass: the name is not scanned first
+ * to see whether it is ASCII. */
 static int map_ascii(const char *s, size_t len, ng_buf *out, char joiner,
                      ascii_class (*class_of)(char))
 {
@@ -101,6 +107,10 @@ static int map_ascii(const char *s, size_t len, ng_buf *out, char joiner,
     char *start = out->data + out->len, *w = start;
     int pending = 0;
     for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            *start = '\0';
+            return NOT_ASCII;
+        }
         ascii_class cls = class_of(s[i]);
         if (cls != ASCII_KEEP) {
             pending |= cls == ASCII_SEPARATE && w > start;
@@ -116,22 +126,13 @@ static int map_ascii(const char *s, size_t len, ng_buf *out, char joiner,
     return 0;
 }
 
-static int is_ascii(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
-}
+static const utf8proc_option_t map_options = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                             UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                             UTF8PROC_STRIPMARK;
 
-/* Case-folds and NFKC-normalises `s` (dropping invalid bytes and
- * diacritics) and feeds the code points of the result to `emit`. */
-static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
+/* utf8proc_map of s[0..len) without the bytes that are not UTF-8. */
+static utf8proc_ssize_t map_valid(const char *s, size_t len, utf8proc_uint8_t **mapped)
 {
-    size_t start = out->len;
-    int pending = 0;
-
-    /* utf8proc_map rejects invalid UTF-8 as a whole, so drop bad bytes first. */
     ng_buf valid = {0};
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t cp;
@@ -143,20 +144,42 @@ static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
         }
         if (ng_buf_append(&valid, s + i, (size_t)n) != 0) {
             ng_buf_free(&valid);
-            return NG_ERR_NOMEM;
+            return UTF8PROC_ERROR_NOMEM;
         }
         i += (size_t)n;
     }
-    utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t mlen = 0;
+    *mapped = NULL;
     if (valid.len)
         mlen = utf8proc_map((const utf8proc_uint8_t *)valid.data, (utf8proc_ssize_t)valid.len,
-                            &mapped,
-                            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+                            mapped, map_options);
     ng_buf_free(&valid);
-    if (mlen < 0)
+    return mlen;
+}
+
+/* Case-folds and NFKC-normalises `s` (dropping invalid bytes and
+ * diacritics) and feeds the code points of the result to `emit`. */
+static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
+{
+    size_t start = out->len;
+    int pending = 0;
+
+    /* utf8proc_map rejects invalid UTF-8 as a whole: a name is mapped as
+     * it is, and only one that is not UTF-8 is copied without its bad
+     * bytes and mapped again (which gives what the copy always would). */
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t mlen = 0;
+    if (len)
+        mlen = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                            map_options);
+    if (mlen == UTF8PROC_ERROR_INVALIDUTF8) {
+        free(mapped);
+        mlen = map_valid(s, len, &mapped);
+    }
+    if (mlen < 0) {
+        free(mapped);
         return NG_ERR_NOMEM;
+    }
     int rc = 0;
     for (utf8proc_ssize_t i = 0; i < mlen && rc == 0;) {
         utf8proc_int32_t cp;
@@ -174,14 +197,14 @@ static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
 
 int ng_name_fold(const char *name, size_t len, ng_buf *out)
 {
-    return is_ascii(name, len) ? map_ascii(name, len, out, ' ', fold_class)
-                               : transform(name, len, out, fold_emit);
+    int rc = map_ascii(name, len, out, ' ', fold_class);
+    return rc == NOT_ASCII ? transform(name, len, out, fold_emit) : rc;
 }
 
 int ng_name_slug(const char *label, size_t len, ng_buf *out)
 {
-    return is_ascii(label, len) ? map_ascii(label, len, out, '-', slug_class)
-                                : transform(label, len, out, slug_emit);
+    int rc = map_ascii(label, len, out, '-', slug_class);
+    return rc == NOT_ASCII ? transform(label, len, out, slug_emit) : rc;
 }
 
 int ng_ascii_equal_nocase(const char *a, const char *b)

@@ -376,6 +376,46 @@ static void test_short_form_prefers_the_most_mentioned_namesake(void **state)
     ng_graph_free(g);
 }
 
+/* The extractor keeps each name's folded form from one document to the
+ * next, but a short form refers only to people of its own document. */
+static void test_short_form_needs_its_own_document(void **state)
+{
+    (void)state;
+    ng_graph *first = extract("Jane Quillfeather, a senior official, arrived on Monday.\n");
+    ng_graph *second = extract("Quillfeather met Vladimir Putin.\n");
+    assert_non_null(ng_graph_find(first, "Jane Quillfeather"));
+    assert_null(ng_graph_find(second, "Jane Quillfeather"));
+    ng_graph *third = extract("Jane Quillfeather, a senior official, arrived on Monday.\n"
+                              "Quillfeather met Vladimir Putin.\n");
+    assert_edge(third, "Jane Quillfeather", NG_RELATION_MEETS, "Vladimir Putin",
+                NG_MODALITY_ASSERTED);
+    ng_graph_free(first);
+    ng_graph_free(second);
+    ng_graph_free(third);
+}
+
+static void test_short_form_by_first_or_last_word_only(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("Jane Mary Quillfeather, a senior official, arrived on Monday.\n"
+                          "Officials said Mary met Vladimir Putin.\n"
+                          "Officials said Jane met Xi Jinping.\n");
+    assert_no_edge(g, "Jane Mary Quillfeather", NG_RELATION_MEETS, "Vladimir Putin");
+    assert_edge(g, "Jane Mary Quillfeather", NG_RELATION_MEETS, "Xi Jinping",
+                NG_MODALITY_ASSERTED);
+    ng_graph_free(g);
+}
+
+static void test_the_north_needs_its_own_document(void **state)
+{
+    (void)state;
+    ng_graph *first = extract("North Korea tested a missile.\n");
+    ng_graph *second = extract("The Soviet Union once provided the North with weapons.\n");
+    assert_no_edge(second, "Soviet Union", NG_RELATION_SUPPLIES, "North Korea");
+    ng_graph_free(first);
+    ng_graph_free(second);
+}
+
 static void test_role_resolves_to_holder_named_in_text(void **state)
 {
     (void)state;
@@ -645,6 +685,9 @@ int main(void)
         cmocka_unit_test(test_spelling_variants_are_one_entity),
         cmocka_unit_test(test_short_form_is_the_full_name_before),
         cmocka_unit_test(test_short_form_prefers_the_most_mentioned_namesake),
+        cmocka_unit_test(test_short_form_needs_its_own_document),
+        cmocka_unit_test(test_short_form_by_first_or_last_word_only),
+        cmocka_unit_test(test_the_north_needs_its_own_document),
         cmocka_unit_test(test_role_resolves_to_holder_named_in_text),
         cmocka_unit_test(test_role_resolves_by_document_date),
         cmocka_unit_test(test_counterpart_in_named_country_by_date),

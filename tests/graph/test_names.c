@@ -88,6 +88,54 @@ static void test_slug_of_punctuation_only_is_empty(void **state)
     assert_slug("!!! ???", "");
 }
 
+/* A name is mapped byte by byte as ASCII until a byte past 0x7f, and
+ * then again from its start with utf8proc: what was written is taken
+ * back, wherever that byte is and whatever the buffer held before. */
+static void test_non_ascii_anywhere_after_ascii(void **state)
+{
+    (void)state;
+    assert_fold("\xc3\x89lys\xc3\xa9" "e Palace", "elysee palace");
+    assert_fold("Palais de l'\xc3\x89lys\xc3\xa9" "e", "palais de l'elysee");
+    assert_slug("Palais de l'\xc3\x89lys\xc3\xa9" "e", "palais-de-lelysee");
+    assert_slug("Kim Jong Un \xea\xb9\x80", "kim-jong-un-\xea\xb9\x80");
+    assert_fold("Kim\xff", "kim");
+    assert_slug("Bad \xff\xfe" "Name", "bad-name");
+
+    ng_buf out = {0};
+    assert_int_equal(ng_buf_append_str(&out, "held: "), 0);
+    assert_int_equal(ng_name_fold("Long ASCII prefix \xc3\x89", 20, &out), 0);
+    assert_string_equal(ng_buf_cstr(&out), "held: long ascii prefix e");
+    assert_int_equal(ng_name_slug(" -- \xff", 5, &out), 0);
+    assert_string_equal(ng_buf_cstr(&out), "held: long ascii prefix e");
+    assert_int_equal(out.len, strlen(ng_buf_cstr(&out)));
+    ng_buf_free(&out);
+}
+
+/* Every ASCII byte alone and between two letters, against the rules:
+ * a slug keeps letters and digits, drops ' and ., separates the rest; a
+ * fold separates - _ and white space and keeps the rest. */
+static void test_every_ascii_byte(void **state)
+{
+    (void)state;
+    for (int c = 1; c < 0x80; c++) {
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        int lower = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+        int fold_space = c == '-' || c == '_' || c == ' ' || (c >= '\t' && c <= '\r');
+        char in[4] = {'a', (char)c, 'b', '\0'};
+        char fold[4] = {'a', (char)(fold_space ? ' ' : lower), 'b', '\0'};
+        char slug[4] = {'a', (char)(alnum ? lower : '-'), 'b', '\0'};
+        if (c == '\'' || c == '.')
+            memmove(slug + 1, slug + 2, 2); /* dropped */
+        assert_fold(in, fold);
+        assert_slug(in, slug);
+        char one[2] = {(char)c, '\0'};
+        char fold_one[2] = {(char)(fold_space ? '\0' : lower), '\0'};
+        char slug_one[2] = {(char)(alnum ? lower : '\0'), '\0'};
+        assert_fold(one, fold_one);
+        assert_slug(one, slug_one);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -100,6 +148,8 @@ int main(void)
         cmocka_unit_test(test_slug_drops_apostrophes_and_full_stops),
         cmocka_unit_test(test_slug_collapses_punctuation_runs),
         cmocka_unit_test(test_slug_of_punctuation_only_is_empty),
+        cmocka_unit_test(test_non_ascii_anywhere_after_ascii),
+        cmocka_unit_test(test_every_ascii_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
