@@ -87,6 +87,13 @@ void ng_gaz_hits_free(ng_gaz_hits *hits);
  * roles; use ng_gazetteer_match. */
 int ng_gazetteer_select(const ng_gaz_hits *hits, size_t i, unsigned roles, ng_gaz_match *out);
 
+/* Whether some phrase of the dictionary starts at token i. Most tokens
+ * start none, and callers skip them without asking ng_gazetteer_match. */
+static inline int ng_gaz_starts_at(const ng_gaz_hits *hits, size_t i)
+{
+    return i < hits->tokens->count && hits->starts[i].first != hits->starts[i + 1].first;
+}
+
 /* Finds the longest phrase that starts at token i and has a target with a
  * role in `roles` (a set of NG_GAZ_BIT) whose case fits: entity names must
  * start with a capital or digit, acronyms be in capitals. Returns 1 and

@@ -58,18 +58,11 @@ static inline int token_is(const ng_tokens *t, size_t i, const char *word, size_
     return i < t->count && t->items[i].norm_len == n && memcmp(t->items[i].norm, word, n) == 0;
 }
 
-/* Whether some phrase of the dictionary starts at token i. Most tokens
- * start none, and the scan has already said so (gazetteer.h). */
-static inline int has_hits(const ng_gaz_hits *hits, size_t i)
-{
-    return i < hits->tokens->count && hits->first[i] != hits->first[i + 1];
-}
-
 /* ng_gazetteer_match, without the call (and the copy of a match) for a
  * token where no phrase starts. */
 static inline int match(const finder *f, size_t i, unsigned roles, ng_gaz_match *m)
 {
-    if (!has_hits(f->hits, i)) {
+    if (!ng_gaz_starts_at(f->hits, i)) {
         m->length = m->count = 0;
         return 0;
     }
@@ -417,25 +410,23 @@ static size_t step(finder *f, size_t i)
  * neighbours: punctuation, and the lower-case words that start no phrase
  * of the dictionary, are no pronoun and are not "counterpart" (the only
  * word of 11 letters step() asks for). That is most tokens, so it is
- * asked here, before a call. `hit_count` is hits->tokens->count. */
-static inline int nothing_starts(const ng_gaz_hits *hits, size_t hit_count, const ng_token *t,
-                                 size_t i)
+ * asked here, before a call. */
+static inline int nothing_starts(const ng_gaz_hits *hits, const ng_token *t, size_t i)
 {
     if (!(t->flags & NG_TOKEN_WORD))
         return 1;
     if (t->flags & (NG_TOKEN_CAPITAL | NG_TOKEN_UPPER))
         return 0;
     return !(t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN)) && t->norm_len != 11 &&
-           !(i < hit_count && hits->first[i] != hits->first[i + 1]);
+           !ng_gaz_starts_at(hits, i);
 }
 
 int ng_mentions_find(const ng_gaz_hits *hits, const ng_tokens *tokens, ng_mentions *out)
 {
     finder f = {hits, tokens, out};
     out->count = 0;
-    size_t hit_count = hits->tokens->count;
     for (size_t i = 0; i < tokens->count;) {
-        if (nothing_starts(hits, hit_count, &tokens->items[i], i)) {
+        if (nothing_starts(hits, &tokens->items[i], i)) {
             i++;
             continue;
         }

@@ -107,17 +107,10 @@ static int ends_with(const reader *r, size_t i, size_t min, const char *suffix, 
     return t->norm_len > min && memcmp(t->norm + t->norm_len - n, suffix, n) == 0;
 }
 
-/* Whether a phrase of the dictionary starts at token i: most tokens start
- * none, and then no question to the gazetteer needs asking. */
-static int starts_phrase(const reader *r, size_t i)
-{
-    return i < r->t->count && r->hits->starts[i].first != r->hits->starts[i + 1].first;
-}
-
 /* ng_gazetteer_match, without its call where no phrase starts. */
 static int match(const reader *r, size_t i, unsigned roles, ng_gaz_match *out)
 {
-    if (!starts_phrase(r, i)) {
+    if (!ng_gaz_starts_at(r->hits, i)) {
         out->length = out->count = 0;
         return 0;
     }
@@ -193,13 +186,12 @@ static void survey(reader *r)
 {
     size_t n = r->t->count, open = 0, starts = 0;
     const ng_token *items = r->t->items;
-    const ng_gaz_start *hit_starts = r->hits->starts;
     const long *owner = r->owner;
     size_t *region = r->region;
     ng_lex_word closer = NG_WORD_NONE;
     for (size_t i = 0; i < n; i++) {
         ng_lex_word w = ng_lex_word_of(items[i].lex);
-        if ((hit_starts[i].first != hit_starts[i + 1].first || opens_reading(w)) && owner[i] < 0)
+        if ((ng_gaz_starts_at(r->hits, i) || opens_reading(w)) && owner[i] < 0)
             r->starts[starts++] = i;
         if (!open) {
             region[i] = 0;
@@ -711,7 +703,7 @@ static ng_modality modality_of(const reader *r, const trigger *tr)
     for (size_t k = cue_start(r, tr); k < tr->first; k++) {
         ng_modality m;
         size_t len;
-        if (starts_phrase(r, k) && cue_at(r, k, &m, &len) && k + len <= tr->first)
+        if (ng_gaz_starts_at(r->hits, k) && cue_at(r, k, &m, &len) && k + len <= tr->first)
             found = stronger_cue(found, m);
         else if (in(r, k, NG_LEX_NEGATION) && k + NEGATION_REACH >= tr->first)
             found = stronger_cue(found, NG_MODALITY_DENIED);
