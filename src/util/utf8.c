@@ -30,18 +30,53 @@ size_t ng_utf8_sequence_length(const unsigned char *p, size_t n)
     return len;
 }
 
-/* Whether all eight bytes of w are in 0x20..0x7E. For a byte b < 0x80,
- * b + 0x60 sets the top bit exactly when b >= 0x20, and b + 1 sets it
- * exactly when b == 0x7F; neither sum carries into the next byte, so one
- * addition tests all eight bytes. */
-static int all_printable(uint64_t w)
+/* Printable ASCII is nearly all of a news page, so the scans for its end
+ * take eight bytes at a time in a 64-bit word. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Flags (the top bit of a byte) the bytes of w outside 0x20..0x7E. For a
+ * byte b < 0x80, b + 0x60 sets the top bit exactly when b >= 0x20, and
+ * b + 1 exactly when b == 0x7F; only a byte above 0x7F, flagged itself,
+ * can carry into the next one. So flags can be wrong only above a byte
+ * that is rightly flagged: the first flagged byte in memory order is
+ * exact. */
+static uint64_t unprintable_bytes(uint64_t w)
 {
-    const uint64_t top = 0x8080808080808080u;
-    if (w & top)
-        return 0; /* not ASCII */
-    uint64_t at_least_space = w + 0x6060606060606060u;
-    uint64_t del = w + 0x0101010101010101u;
-    return (at_least_space & ~del & top) == top;
+    return (w | ~(w + ONES * 0x60) | (w + ONES)) & HIGHS;
+}
+
+/* Flags, exactly, the bytes of w that are not '\n'. */
+static uint64_t non_newlines(uint64_t w)
+{
+    uint64_t x = w ^ (ONES * '\n');
+    return (((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* The index of the first flagged byte of w, whose first byte in memory is
+ * p[0]: with a count of trailing zeros where that byte is the low one,
+ * else by looking at the bytes. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FIRST_FLAGGED(flags, p, good) ((size_t)__builtin_ctzll(flags) / 8)
+#else
+#define FIRST_FLAGGED(flags, p, good) first_bad(p, good)
+static size_t first_bad(const unsigned char *p, int (*good)(unsigned char))
+{
+    size_t i = 0;
+    while (good(p[i]))
+        i++;
+    return i;
+}
+#endif
+
+static int is_printable(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F;
+}
+
+static int is_text(unsigned char c)
+{
+    return is_printable(c) || c == '\n';
 }
 
 size_t ng_ascii_printable_prefix(const unsigned char *p, size_t n)
@@ -50,10 +85,28 @@ size_t ng_ascii_printable_prefix(const unsigned char *p, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, p + i, 8);
-        if (!all_printable(w))
-            break;
+        uint64_t bad = unprintable_bytes(w);
+        if (bad)
+            return i + FIRST_FLAGGED(bad, p + i, is_printable);
     }
-    while (i < n && p[i] >= 0x20 && p[i] < 0x7F)
+    while (i < n && is_printable(p[i]))
+        i++;
+    return i;
+}
+
+size_t ng_ascii_text_prefix(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        /* Below the first unprintable byte, no byte carries (a line feed
+         * does not either): the first flag left is exact. */
+        uint64_t bad = unprintable_bytes(w) & non_newlines(w);
+        if (bad)
+            return i + FIRST_FLAGGED(bad, p + i, is_text);
+    }
+    while (i < n && is_text(p[i]))
         i++;
     return i;
 }
