@@ -16,6 +16,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
+/* SSE2 is part of every x86-64, where a size_t is 64 bits: two fit in a
+ * vector register. */
+#include <emmintrin.h>
+#define HAVE_SSE2 1
+#endif
+
 #include <newsgraph/error.h>
 
 #include "util/utf8.h"
@@ -281,11 +288,24 @@ static size_t collect_segment(const char *raw, size_t n, size_t i, segment *seg)
     return i;
 }
 
-/* origin[k] = off + k for k < len: a copied run maps to itself. A plain
- * loop through a local pointer, which compilers vectorise. */
+/* origin[k] = off + k for k < len: a copied run maps to itself. Eight
+ * bytes of origins for every byte of text: with SSE2, four at a time from
+ * two registers that count up (compilers do two at a time at best). */
 static void fill_origins(size_t *origin, size_t len, size_t off)
 {
-    for (size_t k = 0; k < len; k++)
+    size_t k = 0;
+#ifdef HAVE_SSE2
+    __m128i low = _mm_set_epi64x((long long)off + 1, (long long)off);
+    __m128i high = _mm_set_epi64x((long long)off + 3, (long long)off + 2);
+    const __m128i four = _mm_set1_epi64x(4);
+    for (; k + 4 <= len; k += 4) {
+        _mm_storeu_si128((__m128i *)(void *)(origin + k), low);
+        _mm_storeu_si128((__m128i *)(void *)(origin + k + 2), high);
+        low = _mm_add_epi64(low, four);
+        high = _mm_add_epi64(high, four);
+    }
+#endif
+    for (; k < len; k++)
         origin[k] = off + k;
 }
 

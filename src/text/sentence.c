@@ -16,6 +16,13 @@
 #include <threads.h>
 #include <utf8proc.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* SSE2 is part of every x86-64: the hottest scans take sixteen bytes at a
+ * time with it, and eight in a 64-bit word elsewhere. */
+#include <emmintrin.h>
+#define HAVE_SSE2 1
+#endif
+
 /* Longer than any abbreviation or dotted acronym. */
 #define WORD_WINDOW 16
 
@@ -347,10 +354,24 @@ static uint64_t end_bytes(uint64_t w)
            zero_bytes(w ^ (ONES * '?')) | ((w - ONES * 0x0E) & ~w & HIGHS);
 }
 
-/* The first byte of text[i..n) that may end a sentence, or n. Eight bytes
- * at a time: most bytes are none of those. */
+/* The first byte of text[i..n) that may end a sentence, or n. Sixteen or
+ * eight bytes at a time: most bytes are none of those. */
 static size_t next_end_byte(const char *text, size_t n, size_t i)
 {
+#ifdef HAVE_SSE2
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+        __m128i stops = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))));
+        unsigned flags = (unsigned)_mm_movemask_epi8(stops);
+        if (flags)
+            return i + (size_t)__builtin_ctz(flags);
+    }
+#endif
     while (i + 8 <= n) {
         uint64_t w;
         memcpy(&w, text + i, 8);
