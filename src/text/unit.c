@@ -106,9 +106,10 @@ int ng_unit_looks_binary(const char *s, size_t n)
         return 1;
     size_t printable = 0, i = 0;
     while (i < len) {
-        /* Printable ASCII is nearly all of any text file: count it in
-         * runs, and the other ASCII bytes with a table. */
-        size_t run = ng_ascii_printable_prefix((const unsigned char *)s + i, len - i);
+        /* Printable ASCII and line feeds are nearly all of any text
+         * file: count them in runs, and the other ASCII bytes with a
+         * table. */
+        size_t run = ng_ascii_text_prefix((const unsigned char *)s + i, len - i);
         printable += run;
         i += run;
         if (i == len)

@@ -16,4 +16,9 @@ size_t ng_utf8_sequence_length(const unsigned char *p, size_t n);
  * further. Eight bytes at a time, for the scans of whole documents. */
 size_t ng_ascii_printable_prefix(const unsigned char *p, size_t n);
 
+/* The same with line feeds too: how many bytes p[0..n) starts with that
+ * are printable ASCII or '\n', so that a scan of a document does not stop
+ * at every line. */
+size_t ng_ascii_text_prefix(const unsigned char *p, size_t n);
+
 #endif

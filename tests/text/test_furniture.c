@@ -209,6 +209,83 @@ static void test_furniture_keeps_headline_of_one_name(void **state)
     assert_false(furniture("\xe6\xad\x90\xe9\x99\xbd"));
 }
 
+static void test_furniture_finds_notice_phrases_anywhere(void **state)
+{
+    (void)state;
+    /* The phrases are looked for in blocks of bytes: try them at every
+     * offset, in any case, and their near misses. */
+    static const char *const found[] = {
+        "All rights reserved.", "ALL RIGHTS RESERVED", "all Rights Reserved",
+        "We use cookies; accept them.", "this website uses COOKIES",
+    };
+    static const char *const missed[] = {
+        "All rights reserve", "all right reserved", "Cookie-free maps are used.",
+        "Cookies are sold here, not given.", "Kiev revives arks",
+    };
+    char line[160];
+    for (size_t pad = 0; pad < 40; pad++) {
+        for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+            memset(line, 'x', pad);
+            line[pad] = '\0';
+            strcat(line, pad ? " Kim " : "Kim ");
+            strcat(line, found[i]);
+            assert_true(ng_furniture_line(line, strlen(line)));
+            strcat(line, " Kim met Putin");
+            assert_true(ng_furniture_line(line, strlen(line)));
+        }
+        for (size_t i = 0; i < sizeof missed / sizeof *missed; i++) {
+            memset(line, 'x', pad);
+            line[pad] = '\0';
+            strcat(line, pad ? " Kim " : "Kim ");
+            strcat(line, missed[i]);
+            assert_false(ng_furniture_line(line, strlen(line)));
+        }
+    }
+}
+
+static void test_furniture_keeps_long_line_with_notice_phrase(void **state)
+{
+    (void)state;
+    /* Only short lines are notices. */
+    char line[700];
+    memset(line, 'a', 600);
+    memcpy(line, "Kim ", 4);
+    strcpy(line + 600, " all rights reserved");
+    assert_false(ng_furniture_line(line, strlen(line)));
+    line[600 - 21] = '\0';
+    strcat(line, " all rights reserved");
+    assert_int_equal(strlen(line), 599);
+    assert_true(ng_furniture_line(line, strlen(line)));
+}
+
+static void test_furniture_label_has_at_most_ten_words(void **state)
+{
+    (void)state;
+    assert_true(furniture("Share on Facebook Share on Twitter Share on WhatsApp Email"));
+    assert_false(furniture("Share on Facebook Share on Twitter Share on WhatsApp Email Print"));
+    assert_true(furniture("- Share | on | Facebook - Share | on | Twitter | Share on WhatsApp - "
+                          "Email -"));
+}
+
+static void test_furniture_numbers_in_labels(void **state)
+{
+    (void)state;
+    assert_true(furniture("Updated 1,234,567,890,123,456,7"));
+    assert_false(furniture("Updated 1,234,567,890,123,456,78"));
+    assert_true(furniture("Posted 12th May, 5mins, 10:14pm"));
+    assert_false(furniture("Posted 12xy May"));
+    assert_false(furniture("Posted 12\xc3\xa9 May"));
+}
+
+static void test_furniture_keeps_article_line_after_credit_word(void **state)
+{
+    (void)state;
+    assert_false(furniture("Photographs of the summit were released by the Kremlin."));
+    assert_false(furniture("Reporting from Seoul, the agency said Kim had left."));
+    assert_true(furniture("Images: Reuters"));
+    assert_true(furniture("\"Reporting by Jane Doe\""));
+}
+
 static void test_furniture_blank_keeps_length_and_newlines(void **state)
 {
     (void)state;
@@ -252,6 +329,11 @@ int main(void)
         cmocka_unit_test(test_furniture_keeps_short_sentence_without_period),
         cmocka_unit_test(test_furniture_keeps_labelled_headlines),
         cmocka_unit_test(test_furniture_keeps_headline_of_one_name),
+        cmocka_unit_test(test_furniture_finds_notice_phrases_anywhere),
+        cmocka_unit_test(test_furniture_keeps_long_line_with_notice_phrase),
+        cmocka_unit_test(test_furniture_label_has_at_most_ten_words),
+        cmocka_unit_test(test_furniture_numbers_in_labels),
+        cmocka_unit_test(test_furniture_keeps_article_line_after_credit_word),
         cmocka_unit_test(test_furniture_blank_keeps_length_and_newlines),
         cmocka_unit_test(test_furniture_blank_handles_text_without_newline),
     };

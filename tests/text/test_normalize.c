@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "text/normalize.h"
+#include "util/utf8.h"
 
 typedef struct result {
     ng_buf text;
@@ -285,6 +286,71 @@ static void test_normalize_long_run_of_marks_stays_valid(void **state)
     free(raw);
 }
 
+/* How many bytes p[0..n) starts with that are printable ASCII (or also
+ * '\n'), one byte at a time. */
+static size_t plain_prefix(const unsigned char *p, size_t n, int newlines)
+{
+    size_t i = 0;
+    while (i < n && ((p[i] >= 0x20 && p[i] < 0x7F) || (newlines && p[i] == '\n')))
+        i++;
+    return i;
+}
+
+static void test_normalize_ascii_prefixes_stop_at_first_other_byte(void **state)
+{
+    (void)state;
+    /* The scans take blocks of bytes: put the byte that stops them at
+     * every offset of every length, after every alignment. */
+    static const unsigned char stops[] = {0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xA0, 0xC3, 0xFF};
+    unsigned char buf[80];
+    for (size_t align = 0; align < 8; align++) {
+        for (size_t n = 0; n + align <= sizeof buf; n++) {
+            unsigned char *p = buf + align;
+            for (size_t k = 0; k < n; k++)
+                p[k] = (unsigned char)(0x20 + (k * 7) % 95);
+            assert_int_equal(ng_ascii_printable_prefix(p, n), n);
+            assert_int_equal(ng_ascii_text_prefix(p, n), n);
+            for (size_t at = 0; at < n; at++) {
+                for (size_t s = 0; s < sizeof stops; s++) {
+                    unsigned char keep = p[at];
+                    p[at] = stops[s];
+                    if (at + 1 < n && s % 2) /* a second stop after the first */
+                        p[n - 1] = stops[(s + 3) % sizeof stops];
+                    assert_int_equal(ng_ascii_printable_prefix(p, n), plain_prefix(p, n, 0));
+                    assert_int_equal(ng_ascii_text_prefix(p, n), plain_prefix(p, n, 1));
+                    p[at] = keep;
+                    p[n - 1] = (unsigned char)(0x20 + ((n - 1) * 7) % 95);
+                }
+            }
+        }
+    }
+}
+
+static void test_normalize_mark_after_ascii_run_of_any_length(void **state)
+{
+    (void)state;
+    /* The ASCII before a combining mark is normalised with it, wherever
+     * the run of ASCII before it ends. */
+    char raw[128], want[128];
+    for (size_t run = 0; run < 70; run++) {
+        for (size_t k = 0; k < run; k++)
+            raw[k] = k % 9 == 8 ? '\n' : (char)('a' + k % 26);
+        memcpy(raw + run, "e\xcc\x81 ok", 6);
+        memcpy(want, raw, run);
+        memcpy(want + run, "\xc3\xa9 ok", 6);
+        result r;
+        normalize(&r, raw, run + 6);
+        assert_string_equal(r.text.data, want);
+        for (size_t k = 0; k < run; k++)
+            assert_int_equal(r.origin[k], k);
+        assert_int_equal(r.origin[run], run);     /* both bytes of the e acute */
+        assert_int_equal(r.origin[run + 1], run); /* come from the 'e' */
+        for (size_t k = run + 2; k <= r.text.len; k++)
+            assert_int_equal(r.origin[k], k + 1);
+        release(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +374,8 @@ int main(void)
         cmocka_unit_test(test_normalize_appends_after_existing_text),
         cmocka_unit_test(test_normalize_origin_is_monotonic),
         cmocka_unit_test(test_normalize_long_run_of_marks_stays_valid),
+        cmocka_unit_test(test_normalize_ascii_prefixes_stop_at_first_other_byte),
+        cmocka_unit_test(test_normalize_mark_after_ascii_run_of_any_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,62 @@ static void test_sentence_non_ascii_capital_starts_sentence(void **state)
     expect_sentences("He left. \xc3\x89milie stayed.", "He left.", "\xc3\x89milie stayed.", NULL);
 }
 
+static void test_sentence_ends_found_at_every_offset(void **state)
+{
+    (void)state;
+    /* Ends are looked for in blocks of bytes: put one at every offset. */
+    static const char *const ends[] = {". ", "! ", "? ", "\n", "\r\n", ".\" ", "?) "};
+    char text[128], first[64];
+    for (size_t len = 2; len < 40; len++) { /* "K." would be an initial */
+        for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+            memset(first, 'a', len);
+            first[0] = 'K';
+            first[len] = '\0';
+            strcpy(text, first);
+            strcat(text, ends[e]);
+            strcat(text, "They talked.");
+            split s;
+            split_text(text, &s);
+            assert_int_equal(s.count, 2);
+            assert_memory_equal(s.text[0], first, len);
+            assert_string_equal(s.text[1], "They talked.");
+        }
+    }
+}
+
+static void test_sentence_skips_runs_of_white_space(void **state)
+{
+    (void)state;
+    /* After a full stop, blanks and line breaks; before a sentence, any
+     * white space. */
+    static const char between[] = " \t  \n \n\t", before[] = " \t\v\f\n\r ";
+    char text[128];
+    for (size_t run = 1; run < 60; run++) {
+        strcpy(text, "Kim met Putin.");
+        size_t n = strlen(text);
+        for (size_t i = 0; i < run; i++)
+            text[n++] = between[i % (sizeof between - 1)];
+        strcpy(text + n, "They talked.");
+        expect_sentences(text, "Kim met Putin.", "They talked.", NULL);
+        for (size_t i = 0; i < run; i++)
+            text[i] = before[i % (sizeof before - 1)];
+        strcpy(text + run, "They talked.");
+        expect_sentences(text, "They talked.", NULL);
+    }
+}
+
+static void test_sentence_abbreviations_at_every_offset(void **state)
+{
+    (void)state;
+    char text[256], want[160];
+    for (size_t pad = 0; pad < 20; pad++) {
+        snprintf(want, sizeof want, "%.*sHe met Gen. Gerasimov and Mr. Kim in the U.S. Navy yard.",
+                 (int)pad, "It is true that \"a\" b c d");
+        snprintf(text, sizeof text, "%s They blamed the U.S. The talks ended.", want);
+        expect_sentences(text, want, "They blamed the U.S.", "The talks ended.", NULL);
+    }
+}
+
 static void test_sentence_is_linear_on_long_text(void **state)
 {
     (void)state;
@@ -260,6 +317,9 @@ int main(void)
         cmocka_unit_test(test_sentence_blank_line_ends_sentence),
         cmocka_unit_test(test_sentence_starts_after_blanked_furniture),
         cmocka_unit_test(test_sentence_non_ascii_capital_starts_sentence),
+        cmocka_unit_test(test_sentence_ends_found_at_every_offset),
+        cmocka_unit_test(test_sentence_skips_runs_of_white_space),
+        cmocka_unit_test(test_sentence_abbreviations_at_every_offset),
         cmocka_unit_test(test_sentence_is_linear_on_long_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
