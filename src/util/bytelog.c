@@ -311,7 +311,7 @@ static int fill_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window
 int ng_bytelog_read_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window *window,
                            ng_buf *scratch, const char **bytes, size_t *n, ng_error *err)
 {
-    if (offset >= log->size || chunk_at(log, offset) || !log->fd_open)
+    if (!log->fd_open || offset >= log->size || chunk_at(log, offset))
         return ng_bytelog_read(log, offset, scratch, bytes, n, err);
     if (from_window(window, offset, bytes, n) != 0) {
         /* Past the window but close to the record read last: the reader
