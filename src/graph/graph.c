@@ -1014,8 +1014,10 @@ size_t ng_edge_strongest_index(const ng_edge *e)
 /* --- reading evidence --------------------------------------------------- */
 
 /* A reader keeps a window on the log's file (util/bytelog.h): an export
- * reads the records edge by edge, nearly in the order they were stored,
- * and one read of the file then serves many records. */
+ * reads the records edge by edge, and the edges' first records lie in the
+ * log in the order of the edges, so the window follows the first records
+ * and one read of the file serves many of them. An edge's later records
+ * lie anywhere after its first and are read alone. */
 struct ng_evidence_reader {
     ng_evidence record;
     ng_buf scratch;
@@ -1050,8 +1052,8 @@ const ng_evidence *ng_edge_evidence_read(const ng_edge *e, size_t i, ng_evidence
     uint32_t number = record_at(e, i), edge;
     const char *bytes;
     size_t n;
-    if (ng_bytelog_read_window(&g->log, *offset_of(g, number), &r->window, &r->scratch, &bytes,
-                               &n, err) != 0)
+    if (ng_bytelog_read_window(&g->log, *offset_of(g, number), &r->window, i == 0, &r->scratch,
+                               &bytes, &n, err) != 0)
         return NULL;
     if (decode_record(g, number, bytes, n, &r->record, &edge, err) != 0)
         return NULL;

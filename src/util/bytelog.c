@@ -309,25 +309,20 @@ static int fill_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window
 }
 
 int ng_bytelog_read_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window *window,
-                           ng_buf *scratch, const char **bytes, size_t *n, ng_error *err)
+                           int follow, ng_buf *scratch, const char **bytes, size_t *n,
+                           ng_error *err)
 {
     if (!log->fd_open || offset >= log->size || chunk_at(log, offset))
         return ng_bytelog_read(log, offset, scratch, bytes, n, err);
-    if (from_window(window, offset, bytes, n) != 0) {
-        /* Past the window but close to the record read last: the reader
-         * moves forward, so the window follows it. */
-        int forward = offset >= window->next && offset - window->next < NG_BYTELOG_WINDOW;
-        int rc = forward ? fill_window(log, offset, window, err)
-                         : ng_bytelog_read(log, offset, scratch, bytes, n, err);
-        if (rc != 0)
-            return rc;
-        if (forward && from_window(window, offset, bytes, n) != 0)
-            return ng_fail(err, NG_ERR_INVALID, NULL, "no evidence record at offset %llu",
-                           (unsigned long long)offset);
-    }
-    unsigned char head[NG_VARINT_MAX];
-    window->next = offset + ng_varint_encode(*n, head) + *n;
-    return 0;
+    if (from_window(window, offset, bytes, n) == 0)
+        return 0;
+    if (!follow)
+        return ng_bytelog_read(log, offset, scratch, bytes, n, err);
+    int rc = fill_window(log, offset, window, err);
+    if (rc == 0 && from_window(window, offset, bytes, n) != 0)
+        rc = ng_fail(err, NG_ERR_INVALID, NULL, "no evidence record at offset %llu",
+                     (unsigned long long)offset);
+    return rc;
 }
 
 int ng_bytelog_read(const ng_bytelog *log, uint64_t offset, ng_buf *scratch,

@@ -53,26 +53,29 @@ int ng_bytelog_append(ng_bytelog *log, const void *bytes, size_t n, uint64_t *of
 int ng_bytelog_read(const ng_bytelog *log, uint64_t offset, ng_buf *scratch,
                     const char **bytes, size_t *n, ng_error *err);
 
-/* A reader's window on the log's file, for records read in the order they
- * were appended, or nearly (as an export reads the evidence): one read of
- * many records instead of one or two per record. Zero-initialise ({0});
- * release with ng_bytelog_window_free. Like a scratch buffer, a window
- * belongs to one reader. */
+/* A reader's window on the log's file, for a reader that goes through
+ * the log mostly forwards (as an export reads the evidence: the first
+ * records of the edges in the order they were stored, each edge's later
+ * records anywhere after it): one read of many records instead of one or
+ * two per record. Zero-initialise ({0}); release with
+ * ng_bytelog_window_free. Like a scratch buffer, a window belongs to one
+ * reader. */
 typedef struct ng_bytelog_window {
     ng_buf bytes;       /* the file's bytes from `start` on */
     uint64_t start;
-    uint64_t next;      /* where the record read last ends */
 } ng_bytelog_window;
 
-/* As ng_bytelog_read, for a reader that moves forward through the log.
- * A record that the file holds is served from the window; when the reader
- * has gone past it, the window moves to the record and takes the next
- * NG_BYTELOG_WINDOW bytes (or the whole record) in one read. A record far
- * from the one read last is read alone into `scratch`, and leaves the
- * window where it is. The pointer is valid until the next append, the
- * next read through the window, or the next use of `scratch`. */
+/* As ng_bytelog_read, through a window. A record the window holds is
+ * served from it. Any other record the file holds is, when `follow` is
+ * set (the reader goes on from there), read with the next
+ * NG_BYTELOG_WINDOW bytes into the window in one read; otherwise (a
+ * record off the reader's path) it is read alone into `scratch`, and the
+ * window stays where it is. The pointer is valid until the next append,
+ * the next read through the window that follows, or the next use of
+ * `scratch`. */
 int ng_bytelog_read_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window *window,
-                           ng_buf *scratch, const char **bytes, size_t *n, ng_error *err);
+                           int follow, ng_buf *scratch, const char **bytes, size_t *n,
+                           ng_error *err);
 
 #define NG_BYTELOG_WINDOW ((size_t)64 << 10)
 
