@@ -82,17 +82,23 @@ static char *put_spaces(char *w, size_t width)
     return w + width;
 }
 
-static void newline(fmt *f)
+/* Closes a container with `bracket`: on a line of its own, at the
+ * container's indentation, unless the container is empty. One
+ * reservation for the whole line. */
+static void close_with(fmt *f, char bracket)
 {
-    size_t width = 2 * (size_t)f->depth;
-    size_t n = 1 + width + SPACES_AT_ONCE;
+    size_t width = f->first ? 0 : 2 * (size_t)f->depth;
+    size_t n = 2 + width + SPACES_AT_ONCE;
     if (f->out.cap - f->out.len <= n && ng_buf_reserve(&f->out, n) != 0) {
         f->nomem = 1;
         return;
     }
     char *w = f->out.data + f->out.len;
-    *w++ = '\n';
-    w = put_spaces(w, width);
+    if (!f->first) {
+        *w++ = '\n';
+        w = put_spaces(w, width);
+    }
+    *w++ = bracket;
     *w = '\0';
     f->out.len = (size_t)(w - f->out.data);
 }
@@ -202,7 +208,7 @@ static void put_string(fmt *f, const char *s)
 
 /* Starts a member: the separator from the one before, the line, the key
  * (made by KEY). */
-static void member(fmt *f, const char *key, size_t key_len)
+static inline void member(fmt *f, const char *key, size_t key_len)
 {
     /* Written straight into the buffer after one reservation: there is a
      * member per line of output, and a put per piece of it was a tenth
@@ -238,9 +244,7 @@ static void begin(fmt *f, const char *key, size_t key_len, char bracket)
 static void end(fmt *f, char bracket)
 {
     f->depth--;
-    if (!f->first)
-        newline(f);
-    put(f, &bracket, 1);
+    close_with(f, bracket);
     f->first = 0;
 }
 
