@@ -728,6 +728,17 @@ static int atoms_of(ng_graph *g, const ng_evidence *ev, ng_evidence_atoms *a, ng
     return 0;
 }
 
+/* Decodes the n bytes of record r into *out and its edge number into
+ * *edge. */
+static int decode_record(const ng_graph *g, uint32_t r, const char *bytes, size_t n,
+                         ng_evidence *out, uint32_t *edge, ng_error *err)
+{
+    if (ng_evidence_decode(bytes, n, g->atoms, g->atom_count, edge, out) != 0)
+        return ng_fail(err, NG_ERR_PARSE, NULL, "evidence record %lu is damaged",
+                       (unsigned long)r);
+    return 0;
+}
+
 /* Reads record r of the graph into *out and its edge number into *edge;
  * the bytes are held by `scratch` or by the log. */
 static int read_record(const ng_graph *g, uint32_t r, ng_buf *scratch, ng_evidence *out,
@@ -736,12 +747,7 @@ static int read_record(const ng_graph *g, uint32_t r, ng_buf *scratch, ng_eviden
     const char *bytes;
     size_t n;
     int rc = ng_bytelog_read(&g->log, *offset_of(g, r), scratch, &bytes, &n, err);
-    if (rc != 0)
-        return rc;
-    if (ng_evidence_decode(bytes, n, g->atoms, g->atom_count, edge, out) != 0)
-        return ng_fail(err, NG_ERR_PARSE, NULL, "evidence record %lu is damaged",
-                       (unsigned long)r);
-    return 0;
+    return rc != 0 ? rc : decode_record(g, r, bytes, n, out, edge, err);
 }
 
 static const char *atom_string(const ng_graph *g, uint32_t number_plus_one)
@@ -1007,9 +1013,15 @@ size_t ng_edge_strongest_index(const ng_edge *e)
 
 /* --- reading evidence --------------------------------------------------- */
 
+/* A reader keeps a window on the log's file (util/bytelog.h): an export
+ * reads the records edge by edge, and the edges' first records lie in the
+ * log in the order of the edges, so the window follows the first records
+ * and one read of the file serves many of them. An edge's later records
+ * lie anywhere after its first and are read alone. */
 struct ng_evidence_reader {
     ng_evidence record;
     ng_buf scratch;
+    ng_bytelog_window window;
 };
 
 ng_evidence_reader *ng_evidence_reader_new(ng_error *err)
@@ -1025,6 +1037,7 @@ void ng_evidence_reader_free(ng_evidence_reader *r)
     if (!r)
         return;
     ng_buf_free(&r->scratch);
+    ng_bytelog_window_free(&r->window);
     free(r);
 }
 
@@ -1035,8 +1048,14 @@ const ng_evidence *ng_edge_evidence_read(const ng_edge *e, size_t i, ng_evidence
         ng_fail(err, NG_ERR_INVALID, NULL, "the edge has no evidence record %zu", i);
         return NULL;
     }
-    uint32_t edge;
-    if (read_record(e->source->graph, record_at(e, i), &r->scratch, &r->record, &edge, err) != 0)
+    const ng_graph *g = e->source->graph;
+    uint32_t number = record_at(e, i), edge;
+    const char *bytes;
+    size_t n;
+    if (ng_bytelog_read_window(&g->log, *offset_of(g, number), &r->window, i == 0, &r->scratch,
+                               &bytes, &n, err) != 0)
+        return NULL;
+    if (decode_record(g, number, bytes, n, &r->record, &edge, err) != 0)
         return NULL;
     return &r->record;
 }

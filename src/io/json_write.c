@@ -65,17 +65,42 @@ static void put_str(fmt *f, const char *s)
     put(f, s, strlen(s));
 }
 
-static void newline(fmt *f)
+/* The indentation that put_spaces writes in one store. */
+#define SPACES_AT_ONCE 16
+
+/* Writes `width` spaces at w, where the buffer has room for at least
+ * SPACES_AT_ONCE bytes more than `width`. Every line is indented, nearly
+ * always by less than SPACES_AT_ONCE, so sixteen are written with one
+ * fixed-size copy (a store or two, no call), and those past `width` are
+ * overwritten by what follows. */
+static char *put_spaces(char *w, size_t width)
 {
-    static const char spaces[] = "\n                                ";
-    const size_t most = sizeof spaces - 2;
-    size_t width = 2 * (size_t)f->depth;
-    size_t n = width < most ? width : most;
-    put(f, spaces, n + 1);
-    for (width -= n; width; width -= n) {
-        n = width < most ? width : most;
-        put(f, spaces + 1, n);
+    static const char spaces[SPACES_AT_ONCE + 1] = "                ";
+    memcpy(w, spaces, SPACES_AT_ONCE);
+    for (size_t i = SPACES_AT_ONCE; i < width; i += SPACES_AT_ONCE)
+        memcpy(w + i, spaces, SPACES_AT_ONCE);
+    return w + width;
+}
+
+/* Closes a container with `bracket`: on a line of its own, at the
+ * container's indentation, unless the container is empty. One
+ * reservation for the whole line. */
+static void close_with(fmt *f, char bracket)
+{
+    size_t width = f->first ? 0 : 2 * (size_t)f->depth;
+    size_t n = 2 + width + SPACES_AT_ONCE;
+    if (f->out.cap - f->out.len <= n && ng_buf_reserve(&f->out, n) != 0) {
+        f->nomem = 1;
+        return;
     }
+    char *w = f->out.data + f->out.len;
+    if (!f->first) {
+        *w++ = '\n';
+        w = put_spaces(w, width);
+    }
+    *w++ = bracket;
+    *w = '\0';
+    f->out.len = (size_t)(w - f->out.data);
 }
 
 /* Bytes that go out as they are: printable ASCII but the quote and the
@@ -97,48 +122,99 @@ static void fill_plain_bytes(void)
         plain_bytes[c] = (unsigned char)is_plain((unsigned char)c);
 }
 
+/* The end of the run of plain bytes that starts at p: four bytes a step,
+ * which cuts the loop's overhead on long sentences (eight a step cost
+ * more on the many short strings). The tests stop at the first byte that
+ * is not plain, and the string's NUL is not, so no byte after it is
+ * read. */
+static const char *plain_run_end(const char *p)
+{
+    while (plain_bytes[(unsigned char)p[0]] && plain_bytes[(unsigned char)p[1]] &&
+           plain_bytes[(unsigned char)p[2]] && plain_bytes[(unsigned char)p[3]])
+        p += 4;
+    while (plain_bytes[(unsigned char)*p])
+        p++;
+    return p;
+}
+
+/* Writes the character at p, which is not plain and not the end, as
+ * JSON: escaped, sanitised, or as it is. Returns its length in bytes. */
+static size_t put_special(fmt *f, const char *p)
+{
+    if (*p == '"' || *p == '\\') {
+        char escaped[2] = {'\\', *p};
+        put(f, escaped, 2);
+        return 1;
+    }
+    const char *sub;
+    size_t len = ng_sanitize_char(p, strnlen(p, 4), &sub);
+    if (sub)
+        put_str(f, sub);
+    else
+        put(f, p, len);
+    return len;
+}
+
+/* A string that is one run of n plain bytes, in quotes: one reservation
+ * and one copy. */
+static void put_plain_string(fmt *f, const char *s, size_t n)
+{
+    if (f->out.cap - f->out.len <= n + 2 && ng_buf_reserve(&f->out, n + 2) != 0) {
+        f->nomem = 1;
+        return;
+    }
+    char *w = f->out.data + f->out.len;
+    *w++ = '"';
+    memcpy(w, s, n);
+    w += n;
+    *w++ = '"';
+    *w = '\0';
+    f->out.len = (size_t)(w - f->out.data);
+}
+
 /* A JSON string: the text as ng_sanitize gives it, with quotes and
- * backslashes escaped (sanitised text holds no control characters). */
+ * backslashes escaped (sanitised text holds no control characters). Runs
+ * of plain bytes are found with the table and copied whole; most strings
+ * are a single run. */
 static void put_string(fmt *f, const char *s)
 {
-    put(f, "\"", 1);
-    const char *run = s, *p = s;
-    for (;;) {
-        while (plain_bytes[(unsigned char)*p])
-            p++;
-        unsigned char c = (unsigned char)*p;
-        if (c == '\0')
-            break;
-        if (c == '"' || c == '\\') {
-            put(f, run, (size_t)(p - run));
-            put(f, "\\", 1);
-            run = p++;
-            continue;
-        }
-        const char *sub;
-        size_t len = ng_sanitize_char(p, strnlen(p, 4), &sub);
-        if (sub) {
-            put(f, run, (size_t)(p - run));
-            put_str(f, sub);
-            run = p + len;
-        }
-        p += len;
+    const char *end = plain_run_end(s);
+    if (*end == '\0') {
+        put_plain_string(f, s, (size_t)(end - s));
+        return;
     }
-    put(f, run, (size_t)(p - run));
+    put(f, "\"", 1);
+    put(f, s, (size_t)(end - s));
+    while (*end) {
+        end += put_special(f, end);
+        s = end;
+        end = plain_run_end(s);
+        put(f, s, (size_t)(end - s));
+    }
     put(f, "\"", 1);
 }
 
 /* --- containers ------------------------------------------------------------ */
 
+/* A member's key as the text that starts its line after the indentation,
+ * with its length: both constants, so that no member measures its key.
+ * The text is held in KEY_SLOT bytes, padded with NULs, so that member
+ * copies it with one fixed-size copy; a key too long for the slot is a
+ * compile-time error (an initializer string too long for its array). */
+#define KEY_SLOT 16
+#define KEY(name) (const char[KEY_SLOT]){"\"" name "\": "}, sizeof "\"" name "\": " - 1
+/* The key of an array's element, which has none. */
+#define NO_KEY NULL, 0
+
 /* Starts a member: the separator from the one before, the line, the key
- * (a constant of this file, which needs no escaping). */
-static void member(fmt *f, const char *key)
+ * (made by KEY). */
+static inline void member(fmt *f, const char *key, size_t key_len)
 {
     /* Written straight into the buffer after one reservation: there is a
      * member per line of output, and a put per piece of it was a tenth
      * of the export. */
-    size_t width = 2 * (size_t)f->depth, key_len = key ? strlen(key) : 0;
-    size_t n = 2 + width + (key ? key_len + 4 : 0);
+    size_t width = 2 * (size_t)f->depth;
+    size_t n = 2 + width + SPACES_AT_ONCE + KEY_SLOT;
     if (f->out.cap - f->out.len <= n && ng_buf_reserve(&f->out, n) != 0) {
         f->nomem = 1;
         return;
@@ -148,22 +224,18 @@ static void member(fmt *f, const char *key)
         *w++ = ',';
     f->first = 0;
     *w++ = '\n';
-    memset(w, ' ', width);
-    w += width;
+    w = put_spaces(w, width);
     if (key) {
-        *w++ = '"';
-        memcpy(w, key, key_len);
+        memcpy(w, key, KEY_SLOT);
         w += key_len;
-        memcpy(w, "\": ", 3);
-        w += 3;
     }
     *w = '\0';
     f->out.len = (size_t)(w - f->out.data);
 }
 
-static void begin(fmt *f, const char *key, char bracket)
+static void begin(fmt *f, const char *key, size_t key_len, char bracket)
 {
-    member(f, key);
+    member(f, key, key_len);
     put(f, &bracket, 1);
     f->depth++;
     f->first = 1;
@@ -172,31 +244,32 @@ static void begin(fmt *f, const char *key, char bracket)
 static void end(fmt *f, char bracket)
 {
     f->depth--;
-    if (!f->first)
-        newline(f);
-    put(f, &bracket, 1);
+    close_with(f, bracket);
     f->first = 0;
 }
 
-static void string_member(fmt *f, const char *key, const char *value)
+static void string_member(fmt *f, const char *key, size_t key_len, const char *value)
 {
-    member(f, key);
+    member(f, key, key_len);
     if (value)
         put_string(f, value);
     else
         put(f, "null", 4);
 }
 
-/* A keyword: written as it is. */
-static void raw_member(fmt *f, const char *key, const char *value)
+static void boolean_member(fmt *f, const char *key, size_t key_len, int value)
 {
-    member(f, key);
-    put_str(f, value);
+    member(f, key, key_len);
+    if (value)
+        put(f, "true", 4);
+    else
+        put(f, "false", 5);
 }
 
-static void integer_member(fmt *f, const char *key, long long value, int known)
+static void integer_member(fmt *f, const char *key, size_t key_len, long long value,
+                           int known)
 {
-    member(f, key);
+    member(f, key, key_len);
     if (!known) {
         put(f, "null", 4);
         return;
@@ -218,50 +291,50 @@ static void integer_member(fmt *f, const char *key, long long value, int known)
 static void write_document(fmt *f, const ng_graph *g, size_t i)
 {
     const ng_docinfo *doc = ng_graph_document_at(g, i);
-    begin(f, NULL, '{');
-    string_member(f, "doc", doc->name);
-    string_member(f, "date", doc->date);
-    integer_member(f, "sentences", doc->sentences, doc->sentences > 0);
+    begin(f, NO_KEY, '{');
+    string_member(f, KEY("doc"), doc->name);
+    string_member(f, KEY("date"), doc->date);
+    integer_member(f, KEY("sentences"), doc->sentences, doc->sentences > 0);
     end(f, '}');
 }
 
-static void write_strings(fmt *f, const char *key, const ng_entity *e, size_t count,
-                          const char *(*at)(const ng_entity *, size_t))
+static void write_strings(fmt *f, const char *key, size_t key_len, const ng_entity *e,
+                          size_t count, const char *(*at)(const ng_entity *, size_t))
 {
-    begin(f, key, '[');
+    begin(f, key, key_len, '[');
     for (size_t i = 0; i < count; i++)
-        string_member(f, NULL, at(e, i));
+        string_member(f, NO_KEY, at(e, i));
     end(f, ']');
 }
 
 static void write_node(fmt *f, const ng_graph *g, size_t i)
 {
     const ng_entity *e = ng_graph_entity_at(g, i);
-    begin(f, NULL, '{');
-    string_member(f, "id", ng_entity_id(e));
-    string_member(f, "label", ng_entity_label(e));
-    begin(f, "metadata", '{');
-    string_member(f, "type", ng_entity_type_name(ng_entity_typeof(e)));
-    write_strings(f, "aliases", e, ng_entity_alias_count(e), ng_entity_alias_at);
-    integer_member(f, "mentions", ng_entity_mentions(e), 1);
-    write_strings(f, "docs", e, ng_entity_doc_count(e), ng_entity_doc_at);
+    begin(f, NO_KEY, '{');
+    string_member(f, KEY("id"), ng_entity_id(e));
+    string_member(f, KEY("label"), ng_entity_label(e));
+    begin(f, KEY("metadata"), '{');
+    string_member(f, KEY("type"), ng_entity_type_name(ng_entity_typeof(e)));
+    write_strings(f, KEY("aliases"), e, ng_entity_alias_count(e), ng_entity_alias_at);
+    integer_member(f, KEY("mentions"), ng_entity_mentions(e), 1);
+    write_strings(f, KEY("docs"), e, ng_entity_doc_count(e), ng_entity_doc_at);
     end(f, '}');
     end(f, '}');
 }
 
 static void write_evidence(fmt *f, const ng_evidence *ev)
 {
-    begin(f, NULL, '{');
-    string_member(f, "doc", ev->doc);
-    integer_member(f, "sentence", ev->sentence, ev->sentence > 0);
-    integer_member(f, "start", ev->start, ev->start >= 0);
-    integer_member(f, "end", ev->end, ev->end >= 0);
-    string_member(f, "text", ev->text);
-    string_member(f, "trigger", ev->trigger);
-    string_member(f, "modality", ng_modality_name(ev->modality));
-    string_member(f, "date", ev->date);
-    string_member(f, "place", ev->place);
-    string_member(f, "item", ev->item);
+    begin(f, NO_KEY, '{');
+    string_member(f, KEY("doc"), ev->doc);
+    integer_member(f, KEY("sentence"), ev->sentence, ev->sentence > 0);
+    integer_member(f, KEY("start"), ev->start, ev->start >= 0);
+    integer_member(f, KEY("end"), ev->end, ev->end >= 0);
+    string_member(f, KEY("text"), ev->text);
+    string_member(f, KEY("trigger"), ev->trigger);
+    string_member(f, KEY("modality"), ng_modality_name(ev->modality));
+    string_member(f, KEY("date"), ev->date);
+    string_member(f, KEY("place"), ev->place);
+    string_member(f, KEY("item"), ev->item);
     end(f, '}');
 }
 
@@ -279,17 +352,17 @@ static void write_edge(fmt *f, const ng_graph *g, size_t i)
         index /= 10;
     } while (index);
     *--p = 'e';
-    begin(f, NULL, '{');
-    string_member(f, "id", p);
-    string_member(f, "source", ng_entity_id(ng_edge_source(e)));
-    string_member(f, "target", ng_entity_id(ng_edge_target(e)));
-    string_member(f, "relation", relation);
-    raw_member(f, "directed", ng_edge_directed(e) ? "true" : "false");
-    string_member(f, "label", relation);
-    begin(f, "metadata", '{');
-    integer_member(f, "weight", (long long)ng_edge_weight(e), 1);
-    string_member(f, "modality", ng_modality_name(ng_edge_modality(e)));
-    begin(f, "evidence", '[');
+    begin(f, NO_KEY, '{');
+    string_member(f, KEY("id"), p);
+    string_member(f, KEY("source"), ng_entity_id(ng_edge_source(e)));
+    string_member(f, KEY("target"), ng_entity_id(ng_edge_target(e)));
+    string_member(f, KEY("relation"), relation);
+    boolean_member(f, KEY("directed"), ng_edge_directed(e));
+    string_member(f, KEY("label"), relation);
+    begin(f, KEY("metadata"), '{');
+    integer_member(f, KEY("weight"), (long long)ng_edge_weight(e), 1);
+    string_member(f, KEY("modality"), ng_modality_name(ng_edge_modality(e)));
+    begin(f, KEY("evidence"), '[');
     for (size_t k = 0; k < ng_edge_evidence_count(e) && !f->unreadable; k++) {
         const ng_evidence *ev = ng_edge_evidence_read(e, k, f->reader, f->read_err);
         if (ev)
@@ -321,16 +394,17 @@ static size_t edge_size(const ng_graph *g, size_t i)
 }
 
 typedef struct list {
-    const char *key;
+    const char *key; /* made by KEY */
+    size_t key_len;
     size_t (*count)(const ng_graph *g);
     void (*write)(fmt *f, const ng_graph *g, size_t i);
     size_t (*size)(const ng_graph *g, size_t i);
 } list;
 
-static const list documents = {"documents", ng_graph_document_count, write_document,
+static const list documents = {KEY("documents"), ng_graph_document_count, write_document,
                                document_size};
-static const list nodes = {"nodes", ng_graph_entity_count, write_node, node_size};
-static const list edges = {"edges", ng_graph_edge_count, write_edge, edge_size};
+static const list nodes = {KEY("nodes"), ng_graph_entity_count, write_node, node_size};
+static const list edges = {KEY("edges"), ng_graph_edge_count, write_edge, edge_size};
 
 /* --- pieces ---------------------------------------------------------------- */
 
@@ -596,7 +670,7 @@ static void list_shared(writer *w, const list *l, size_t count)
 static void write_list(writer *w, const list *l)
 {
     size_t count = l->count(w->graph);
-    begin(&w->main, l->key, '[');
+    begin(&w->main, l->key, l->key_len, '[');
     if (count == 0 || stopped(w)) {
         end(&w->main, ']');
         return;
@@ -616,12 +690,12 @@ static void write_graph(writer *w)
     const ng_graph *g = w->graph;
     put(f, "{", 1);
     f->depth = 1;
-    begin(f, "graph", '{');
-    raw_member(f, "directed", "true");
-    string_member(f, "type", "newsgraph");
-    string_member(f, "label", ng_graph_label(g) ? ng_graph_label(g) : "");
-    begin(f, "metadata", '{');
-    string_member(f, "generator", "newsgraph " NG_VERSION_STRING);
+    begin(f, KEY("graph"), '{');
+    boolean_member(f, KEY("directed"), 1);
+    string_member(f, KEY("type"), "newsgraph");
+    string_member(f, KEY("label"), ng_graph_label(g) ? ng_graph_label(g) : "");
+    begin(f, KEY("metadata"), '{');
+    string_member(f, KEY("generator"), "newsgraph " NG_VERSION_STRING);
     write_list(w, &documents);
     end(f, '}');
     write_list(w, &nodes);

@@ -269,6 +269,62 @@ static int read_from_file(const ng_bytelog *log, uint64_t offset, ng_buf *scratc
     return 0;
 }
 
+/* --- reading through a window ---------------------------------------------- */
+
+void ng_bytelog_window_free(ng_bytelog_window *window)
+{
+    ng_buf_free(&window->bytes);
+    memset(window, 0, sizeof *window);
+}
+
+/* Frames the record at `offset` if the window holds all of it. */
+static int from_window(const ng_bytelog_window *w, uint64_t offset, const char **bytes,
+                       size_t *n)
+{
+    if (offset < w->start || offset - w->start >= w->bytes.len)
+        return -1;
+    const char *p = w->bytes.data + (offset - w->start);
+    return frame(p, w->bytes.data + w->bytes.len, bytes, n);
+}
+
+/* Fills the window with the file's bytes from `offset` on: at least
+ * NG_BYTELOG_WINDOW of them, where the file has them, and the whole
+ * record that starts there. */
+static int fill_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window *w,
+                       ng_error *err)
+{
+    uint64_t left = log->flushed - offset;
+    size_t want = left < NG_BYTELOG_WINDOW ? (size_t)left : NG_BYTELOG_WINDOW;
+    ng_buf_clear(&w->bytes);
+    w->start = offset;
+    int rc = read_file(log, offset, want, &w->bytes, err);
+    const char *p = w->bytes.data, *end = p + w->bytes.len;
+    uint64_t len;
+    if (rc == 0 && ng_varint_get(&p, end, &len) == 0 && len > (uint64_t)(end - p) &&
+        len <= left - (uint64_t)(p - w->bytes.data))
+        rc = read_file(log, offset, (size_t)(p - w->bytes.data) + (size_t)len, &w->bytes, err);
+    if (rc != 0)
+        ng_buf_clear(&w->bytes); /* a window holds only what was read whole */
+    return rc;
+}
+
+int ng_bytelog_read_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window *window,
+                           int follow, ng_buf *scratch, const char **bytes, size_t *n,
+                           ng_error *err)
+{
+    if (!log->fd_open || offset >= log->size || chunk_at(log, offset))
+        return ng_bytelog_read(log, offset, scratch, bytes, n, err);
+    if (from_window(window, offset, bytes, n) == 0)
+        return 0;
+    if (!follow)
+        return ng_bytelog_read(log, offset, scratch, bytes, n, err);
+    int rc = fill_window(log, offset, window, err);
+    if (rc == 0 && from_window(window, offset, bytes, n) != 0)
+        rc = ng_fail(err, NG_ERR_INVALID, NULL, "no evidence record at offset %llu",
+                     (unsigned long long)offset);
+    return rc;
+}
+
 int ng_bytelog_read(const ng_bytelog *log, uint64_t offset, ng_buf *scratch,
                     const char **bytes, size_t *n, ng_error *err)
 {

@@ -53,6 +53,34 @@ int ng_bytelog_append(ng_bytelog *log, const void *bytes, size_t n, uint64_t *of
 int ng_bytelog_read(const ng_bytelog *log, uint64_t offset, ng_buf *scratch,
                     const char **bytes, size_t *n, ng_error *err);
 
+/* A reader's window on the log's file, for a reader that goes through
+ * the log mostly forwards (as an export reads the evidence: the first
+ * records of the edges in the order they were stored, each edge's later
+ * records anywhere after it): one read of many records instead of one or
+ * two per record. Zero-initialise ({0}); release with
+ * ng_bytelog_window_free. Like a scratch buffer, a window belongs to one
+ * reader. */
+typedef struct ng_bytelog_window {
+    ng_buf bytes;       /* the file's bytes from `start` on */
+    uint64_t start;
+} ng_bytelog_window;
+
+/* As ng_bytelog_read, through a window. A record the window holds is
+ * served from it. Any other record the file holds is, when `follow` is
+ * set (the reader goes on from there), read with the next
+ * NG_BYTELOG_WINDOW bytes into the window in one read; otherwise (a
+ * record off the reader's path) it is read alone into `scratch`, and the
+ * window stays where it is. The pointer is valid until the next append,
+ * the next read through the window that follows, or the next use of
+ * `scratch`. */
+int ng_bytelog_read_window(const ng_bytelog *log, uint64_t offset, ng_bytelog_window *window,
+                           int follow, ng_buf *scratch, const char **bytes, size_t *n,
+                           ng_error *err);
+
+#define NG_BYTELOG_WINDOW ((size_t)64 << 10)
+
+void ng_bytelog_window_free(ng_bytelog_window *window);
+
 /* Whether the records have moved to a file. */
 int ng_bytelog_on_disk(const ng_bytelog *log);
 

@@ -135,6 +135,96 @@ static void test_bytelog_stays_in_memory_without_a_temporary_directory(void **st
     free(copy);
 }
 
+/* Reads record i through `window` (and `scratch`) and compares it with
+ * what was appended. */
+static void check_windowed(const ng_bytelog *log, const uint64_t *offsets, size_t i,
+                           ng_bytelog_window *window, int follow, ng_buf *scratch)
+{
+    ng_buf want = {0};
+    const char *bytes;
+    size_t len;
+    make_record(i, &want);
+    assert_int_equal(
+        ng_bytelog_read_window(log, offsets[i], window, follow, scratch, &bytes, &len, NULL), 0);
+    assert_int_equal(len, want.len);
+    assert_memory_equal(bytes, want.data, len);
+    ng_buf_free(&want);
+}
+
+/* A window serves records read forwards, backwards, by jumps and again,
+ * from the file and from the write buffer still in memory, with records
+ * larger than the window among them; a record off the reader's path
+ * leaves the window where it is, and a record the window holds stays
+ * valid while such a record is read into the scratch buffer. */
+static void test_bytelog_reads_through_a_window(void **state)
+{
+    (void)state;
+    for (int on_disk = 0; on_disk < 2; on_disk++) {
+        enum { COUNT = 20000 };
+        static uint64_t offsets[COUNT + 1];
+        ng_bytelog log = {0};
+        ng_bytelog_set_limit(&log, on_disk ? 4096 : SIZE_MAX);
+        ng_buf rec = {0}, scratch = {0};
+        for (size_t i = 0; i < COUNT; i++) {
+            make_record(i, &rec);
+            assert_int_equal(ng_bytelog_append(&log, rec.data, rec.len, &offsets[i], NULL), 0);
+        }
+        /* One record larger than the window and than the write buffer,
+         * which goes to the file straight away. */
+        size_t big = ((size_t)1 << 20) + NG_BYTELOG_WINDOW + 5;
+        char *data = malloc(big);
+        assert_non_null(data);
+        for (size_t k = 0; k < big; k++)
+            data[k] = (char)(k * 13);
+        uint64_t big_offset;
+        assert_int_equal(ng_bytelog_append(&log, data, big, &big_offset, NULL), 0);
+        assert_int_equal(on_disk, ng_bytelog_on_disk(&log));
+
+        ng_bytelog_window window = {0};
+        for (size_t i = 0; i < COUNT; i++) /* forwards */
+            check_windowed(&log, offsets, i, &window, 1, &scratch);
+        for (size_t i = COUNT; i-- > 0;) /* backwards */
+            check_windowed(&log, offsets, i, &window, 1, &scratch);
+        for (size_t i = 0; i < COUNT; i++) /* forwards, with a jump after each */
+            for (int jump = 0; jump < 2; jump++)
+                check_windowed(&log, offsets, jump ? (i * 7919) % COUNT : i, &window, !jump,
+                               &scratch);
+        for (size_t i = 0; i < COUNT; i += 97) /* jumps that the window follows */
+            check_windowed(&log, offsets, (i * 7919) % COUNT, &window, 1, &scratch);
+        const char *bytes, *held;
+        size_t len, held_len;
+        assert_int_equal(ng_bytelog_read_window(&log, big_offset, &window, 1, &scratch, &bytes,
+                                                &len, NULL), 0);
+        assert_int_equal(len, big);
+        assert_memory_equal(bytes, data, big);
+
+        /* A record a new window holds, then one read alone behind it. */
+        ng_bytelog_window_free(&window);
+        check_windowed(&log, offsets, 10, &window, 1, &scratch);
+        uint64_t start = window.start;
+        assert_int_equal(ng_bytelog_read_window(&log, offsets[11], &window, 1, &scratch, &held,
+                                                &held_len, NULL), 0);
+        make_record(0, &rec);
+        assert_int_equal(ng_bytelog_read_window(&log, offsets[0], &window, 0, &scratch, &bytes,
+                                                &len, NULL), 0);
+        assert_true(window.start == start);
+        assert_int_equal(len, rec.len);
+        assert_memory_equal(bytes, rec.data, len);
+        make_record(11, &rec);
+        assert_int_equal(held_len, rec.len);
+        assert_memory_equal(held, rec.data, held_len);
+
+        assert_int_equal(ng_bytelog_read_window(&log, log.size, &window, 1, &scratch, &bytes,
+                                                &len, NULL),
+                         NG_ERR_INVALID);
+        free(data);
+        ng_buf_free(&rec);
+        ng_buf_free(&scratch);
+        ng_bytelog_window_free(&window);
+        ng_bytelog_free(&log);
+    }
+}
+
 static void test_varint_round_trips(void **state)
 {
     (void)state;
@@ -167,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_bytelog_keeps_records_larger_than_a_chunk),
         cmocka_unit_test(test_bytelog_refuses_offsets_past_the_end),
         cmocka_unit_test(test_bytelog_stays_in_memory_without_a_temporary_directory),
+        cmocka_unit_test(test_bytelog_reads_through_a_window),
         cmocka_unit_test(test_varint_round_trips),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

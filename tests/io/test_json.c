@@ -15,6 +15,8 @@
 #include <newsgraph/version.h>
 
 #include "fixtures.h"
+#include "io/sanitize.h"
+#include "util/buf.h"
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -793,10 +795,79 @@ static void bad_text_in_skipped_values_is_refused(void **state)
                    "not valid JSON: duplicate key \"a\"");
 }
 
+/* The label's line of the JSON of a graph labelled `label`: the writer
+ * formats every string the same way. Owned by the caller. */
+static char *label_line(const char *label)
+{
+    ng_graph *g = ng_graph_new(NULL);
+    assert_non_null(g);
+    assert_int_equal(ng_graph_set_label(g, label, NULL), 0);
+    char *text = to_json(g);
+    const char *key = "\n    \"label\": ";
+    const char *start = strstr(text, key);
+    assert_non_null(start);
+    start += strlen(key);
+    const char *end = strstr(start, ",\n");
+    assert_non_null(end);
+    char *line = strndup(start, (size_t)(end - start));
+    free(text);
+    ng_graph_free(g);
+    return line;
+}
+
+/* The slow definition of a JSON string: the sanitised text, in quotes,
+ * with quotes and backslashes escaped byte by byte. */
+static void expected_string(const char *s, ng_buf *out)
+{
+    ng_buf clean = {0};
+    assert_int_equal(ng_sanitize(s, strlen(s), &clean), 0);
+    ng_buf_clear(out);
+    ng_buf_putc(out, '"');
+    for (size_t i = 0; i < clean.len; i++) {
+        if (clean.data[i] == '"' || clean.data[i] == '\\')
+            ng_buf_putc(out, '\\');
+        ng_buf_putc(out, clean.data[i]);
+    }
+    ng_buf_putc(out, '"');
+    ng_buf_free(&clean);
+}
+
+/* Strings are scanned several bytes a step: a byte that needs care (a
+ * quote, a backslash, a control character, DEL, UTF-8 valid or not) is
+ * found at every position of strings of every length up to a few steps,
+ * alone and twice. */
+static void strings_are_escaped_as_the_slow_definition_says(void **state)
+{
+    (void)state;
+    static const char *const specials[] = {"\"", "\\", "\t", "\n", "\x7f", "\xc3\xa9",
+                                           "\xe2\x80\xae", "\xff", "\xe2\x82", "\x01"};
+    ng_buf label = {0}, want = {0};
+    for (size_t k = 0; k < sizeof specials / sizeof specials[0]; k++)
+        for (size_t len = 0; len < 13; len++)
+            for (size_t at = 0; at <= len; at++)
+                for (int twice = 0; twice < 2; twice++) {
+                    ng_buf_clear(&label);
+                    for (size_t i = 0; i < len; i++) {
+                        if (i == at || (twice && i == len - 1))
+                            ng_buf_append_str(&label, specials[k]);
+                        ng_buf_putc(&label, (char)('a' + i % 26));
+                    }
+                    if (at == len)
+                        ng_buf_append_str(&label, specials[k]);
+                    expected_string(ng_buf_cstr(&label), &want);
+                    char *got = label_line(ng_buf_cstr(&label));
+                    assert_string_equal(got, want.data);
+                    free(got);
+                }
+    ng_buf_free(&label);
+    ng_buf_free(&want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(summit_matches_golden_file),
+        cmocka_unit_test(strings_are_escaped_as_the_slow_definition_says),
         cmocka_unit_test(awkward_matches_golden_file),
         cmocka_unit_test(empty_graph_has_every_member),
         cmocka_unit_test(write_error_is_reported),
