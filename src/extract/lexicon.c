@@ -209,6 +209,7 @@ static const char *const numbered[NG_WORD_COUNT] = {
     [NG_WORD_SENT] = "sent",
     [NG_WORD_SHIPPED] = "shipped",
     [NG_WORD_SOLD] = "sold",
+    [NG_WORD_COUNTERPART] = "counterpart",
     [NG_WORD_TRANSPORTING] = "transporting",
 };
 

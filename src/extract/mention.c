@@ -401,23 +401,23 @@ static size_t step(finder *f, size_t i)
     if (t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN))
         return handle_pronoun(f, i);
     /* Asked of the lower-case words nothing_starts lets through. */
-    if (t->norm_len == 11 && memcmp(t->norm, "counterpart", 11) == 0)
+    if (ng_lex_word_of(t->lex) == NG_WORD_COUNTERPART)
         return handle_counterpart(f, i);
     return i + 1;
 }
 
 /* Whether step() would pass over token t at i without a look at its
  * neighbours: punctuation, and the lower-case words that start no phrase
- * of the dictionary, are no pronoun and are not "counterpart" (the only
- * word of 11 letters step() asks for). That is most tokens, so it is
- * asked here, before a call. */
+ * of the dictionary, are no pronoun and are not "counterpart". That is
+ * most tokens, so it is asked here, before a call. */
 static inline int nothing_starts(const ng_gaz_hits *hits, const ng_token *t, size_t i)
 {
     if (!(t->flags & NG_TOKEN_WORD))
         return 1;
     if (t->flags & (NG_TOKEN_CAPITAL | NG_TOKEN_UPPER))
         return 0;
-    return !(t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN)) && t->norm_len != 11 &&
+    return !(t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN)) &&
+           ng_lex_word_of(t->lex) != NG_WORD_COUNTERPART &&
            !ng_gaz_starts_at(hits, i);
 }
 
