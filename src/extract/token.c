@@ -505,6 +505,10 @@ int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out)
         forget_forms(out);
     if (!out->slot_cap && grow_slots(out) != 0)
         return NG_ERR_NOMEM;
+    /* Token storage from the start, so that t_end below is never formed
+     * from a null pointer. */
+    if (!out->items && make_room(out) != 0)
+        return NG_ERR_NOMEM;
     /* The fast way takes an ASCII word of under 16 bytes spelled as
      * before (nearly every word), or punctuation seen before, and leaves
      * the rest to general_token. It keeps what it uses of *out in locals,
