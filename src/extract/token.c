@@ -206,7 +206,7 @@ static uint64_t load_head(const char *p, size_t n)
     return w;
 }
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(NG_NO_SIMD)
 #include <emmintrin.h>
 
 /* Bit k set when byte k of the 16 at p is an ASCII letter or digit. Each

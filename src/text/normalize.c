@@ -16,7 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX && !defined(NG_NO_SIMD)
 /* SSE2 is part of every x86-64, where a size_t is 64 bits: two fit in a
  * vector register. */
 #include <emmintrin.h>

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(__SSE2__) && defined(__GNUC__)
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(NG_NO_SIMD)
 /* SSE2 is part of every x86-64: the hottest scans take sixteen bytes at a
  * time with it, and eight in a 64-bit word elsewhere. */
 #include <emmintrin.h>
