@@ -7,7 +7,7 @@
 # Warnings are errors when CI=true. Ends with one line "tests: N passed,
 # M failed".
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 werror=false
 [ "${CI:-}" = true ] && werror=true
@@ -60,6 +60,7 @@ for variant in plain sanitize portable; do
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         meson test -C "$dir" $suite --print-errorlogs >"$log" 2>&1 || status=1
     cat "$log"
+    # shellcheck disable=SC2046 # two numbers, split on purpose
     set -- $(count "$log")
     passed=$((passed + $1))
     failed=$((failed + $2))
@@ -68,6 +69,7 @@ done
 echo "== fuzz (build-fuzz)"
 sh tools/fuzz.sh >"$log" 2>&1 || status=1
 cat "$log"
+# shellcheck disable=SC2046 # two numbers, split on purpose
 set -- $(grep -c 'nothing found$' "$log") $(grep -c ': FOUND' "$log")
 passed=$((passed + $1))
 failed=$((failed + $2))
