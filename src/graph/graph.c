@@ -34,6 +34,10 @@ struct ng_entity {
     uint32_t *docs;
     size_t doc_count, doc_cap;
     int docs_in_set; /* whether graph->doc_pairs holds this entity's documents */
+    /* docs[doc_count - 1], kept here as well: it is asked for every
+     * mention added, and on a large graph the list's end is rarely in the
+     * cache when its entity is. */
+    uint32_t last_doc;
 };
 
 /* Edges are the most numerous objects of a large graph, so they are kept
@@ -503,13 +507,13 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
     if (!doc || rc != 0)
         return rc;
     const char *d = g->atoms[n];
-    if (e->doc_count && e->docs[e->doc_count - 1] == n)
+    if (e->doc_count && e->last_doc == n)
         return 0;
     /* Documents are numbered as they are first seen, so while an entity's
      * documents come in that order a new number is a new document; only
      * an entity whose documents come out of order (as in a merge) needs
      * its pairs in the set. */
-    if (e->docs_in_set || (e->doc_count && n < e->docs[e->doc_count - 1])) {
+    if (e->docs_in_set || (e->doc_count && n < e->last_doc)) {
         for (size_t i = 0; !e->docs_in_set && i < e->doc_count; i++)
             if (add_pair(&g->doc_pairs, e, g->atoms[e->docs[i]], err) < 0)
                 return NG_ERR_NOMEM;
@@ -523,6 +527,7 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
         return ng_fail_nomem(err);
     e->docs = list;
     e->docs[e->doc_count++] = n;
+    e->last_doc = n;
     return 0;
 }
 
