@@ -370,6 +370,8 @@ def report(args, mach, per_size, jobs):
               + " | ".join(mmm([mb / t for t in col("extract_jobs_s")], s2)) + " |")
             w("| extract --jobs 2 peak memory (MiB) | "
               + " | ".join(mmm(col("extract_jobs_rss"), mib)) + " |")
+            w("| speed-up of --jobs 2 (1 thread / 2 threads, per run) | "
+              + " | ".join(mmm([r["extract_s"] / r["extract_jobs_s"] for r in runs], s2)) + " |")
         else:
             w("| extract --jobs 2 | not offered by this binary | | |")
         w("| `wc -w` (s) | " + " | ".join(mmm(col("wc_s"), s1)) + " |")
