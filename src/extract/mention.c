@@ -407,9 +407,12 @@ static size_t step(finder *f, size_t i)
 }
 
 /* Whether step() would pass over token t at i without a look at its
- * neighbours: punctuation, and the lower-case words that start no phrase
- * of the dictionary, are no pronoun and are not "counterpart". That is
- * most tokens, so it is asked here, before a call. */
+ * neighbours: punctuation, and the lower-case words that start no name or
+ * title of the dictionary, are no pronoun and are not "counterpart". That
+ * is most tokens, so it is asked here, before a call. A lower-case word
+ * that starts only other phrases (a relation word, a cue: "visit",
+ * "expected to") is passed over too: step() would match no phrase there,
+ * since its match asks for entity and title roles only. */
 static inline int nothing_starts(const ng_gaz_hits *hits, const ng_token *t, size_t i)
 {
     if (!(t->flags & NG_TOKEN_WORD))
@@ -418,7 +421,7 @@ static inline int nothing_starts(const ng_gaz_hits *hits, const ng_token *t, siz
         return 0;
     return !(t->lex & NG_LEX_BIT(NG_LEX_PERSON_PRONOUN)) &&
            ng_lex_word_of(t->lex) != NG_WORD_COUNTERPART &&
-           !ng_gaz_starts_at(hits, i);
+           !(hits->starts[i].roles & (NG_GAZ_ENTITY_ROLES | NG_GAZ_BIT(NG_GAZ_TITLE)));
 }
 
 int ng_mentions_find(const ng_gaz_hits *hits, const ng_tokens *tokens, ng_mentions *out)

@@ -176,6 +176,27 @@ static int opens_reading(ng_lex_word w)
     return w >= NG_WORD_BRING && w <= NG_WORD_TRANSPORTING; /* a range (lexicon.h) */
 }
 
+/* Whether token i may start a reading: a phrase of the dictionary that can
+ * be a relation word, or a word that opens a reading of its own. Phrases
+ * with other roles (names, titles, cues) never start one: read_sentence
+ * would find no relation word there. */
+static int may_start(const reader *r, size_t i)
+{
+    unsigned roles = NG_GAZ_BIT(NG_GAZ_VERB) | NG_GAZ_BIT(NG_GAZ_NOUN);
+    return (r->hits->starts[i].roles & roles) != 0 ||
+           opens_reading(ng_lex_word_of(r->t->items[i].lex));
+}
+
+/* Whether any token of the sentence may start a reading. Most sentences
+ * of news have none, and then nothing else need be done for them. */
+static int has_start(const reader *r)
+{
+    for (size_t i = 0; i < r->t->count; i++)
+        if (may_start(r, i))
+            return 1;
+    return 0;
+}
+
 /* The one pass over every token of the sentence. Marks relative clauses
  * (", which ...,"), bracketed and dashed asides as regions of their own,
  * so that arguments are not taken across them; and notes the tokens
@@ -191,7 +212,7 @@ static void survey(reader *r)
     ng_lex_word closer = NG_WORD_NONE;
     for (size_t i = 0; i < n; i++) {
         ng_lex_word w = ng_lex_word_of(items[i].lex);
-        if ((ng_gaz_starts_at(r->hits, i) || opens_reading(w)) && owner[i] < 0)
+        if (owner[i] < 0 && may_start(r, i))
             r->starts[starts++] = i;
         if (!open) {
             region[i] = 0;
@@ -1655,6 +1676,8 @@ int ng_relations_find(const ng_gaz_hits *hits, ng_resolver *resolver, ng_found *
     r.sentence = scratch->sentence;
     r.item = scratch->item;
     r.text = scratch->text;
+    if (!has_start(&r))
+        return 0;
     map_owners(&r);
     survey(&r);
     int rc = read_sentence(&r);

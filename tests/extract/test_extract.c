@@ -365,6 +365,19 @@ static void test_short_form_is_the_full_name_before(void **state)
     ng_graph_free(g);
 }
 
+/* A sentence with no relation word is not read for relations, but its
+ * names still count for the sentences after it. */
+static void test_names_of_a_sentence_without_relation_word_count(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("Jane Quillfeather, a senior official, spoke on Monday.\n"
+                          "It rained.\n"
+                          "Quillfeather met Vladimir Putin.\n");
+    assert_edge(g, "Jane Quillfeather", NG_RELATION_MEETS, "Vladimir Putin", NG_MODALITY_ASSERTED);
+    assert_int_equal(ng_graph_edge_count(g), 1);
+    ng_graph_free(g);
+}
+
 static void test_short_form_prefers_the_most_mentioned_namesake(void **state)
 {
     (void)state;
@@ -704,6 +717,7 @@ int main(void)
         cmocka_unit_test(test_headline_case_gives_relation_not_entities),
         cmocka_unit_test(test_furniture_gives_no_entities),
         cmocka_unit_test(test_evidence_points_at_the_sentence),
+        cmocka_unit_test(test_names_of_a_sentence_without_relation_word_count),
         cmocka_unit_test(test_user_dictionary_adds_a_name),
         cmocka_unit_test(test_user_dictionary_adds_a_trigger),
         cmocka_unit_test(test_user_dictionary_values_in_any_case),
