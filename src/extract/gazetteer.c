@@ -6,29 +6,31 @@
 #include "graph/intern.h"
 #include "util/buf.h"
 #include "util/fail.h"
+#include "util/strmap.h"
 
 /* The phrases form a trie: a phrase is a node, reached from the phrase
  * one token shorter (the root for one-token phrases) by an edge labelled
- * with its last token's norm. Matching walks it token by token, with the
- * hash every token brings (ng_token.norm_hash), so no key is ever built
- * or hashed whole. A phrase is the node's targets; a node without any is
+ * with its last token's word. Every norm that occurs in a phrase is a
+ * word of the vocabulary, numbered from 1; the tokenizer gives each token
+ * its norm's number (ng_token.vocab_id) once per spelling, so matching
+ * walks the trie by small integers: no key is built, hashed or compared
+ * byte by byte, and a token without a number (most of them) ends every
+ * walk at once. A phrase is the node's targets; a node without any is
  * only the beginning of longer phrases. */
 typedef struct ng_gaz_phrase {
     ng_gaz_target *targets;
     size_t count, cap;
     int is_prefix;
-    unsigned roles;   /* NG_GAZ_BIT of every target's role */
-    const char *word; /* its last token's norm (in keys) */
-    uint32_t len;     /* and that norm's length */
+    unsigned roles; /* NG_GAZ_BIT of every target's role */
 } phrase;
 
 /* An edge: from the node of `code` (node * 2 + whether a space joins the
- * word to the key before it; 0 from the root) by a word of hash `hash` to
- * `node` (0: an empty slot). The rule of matching is that of phrase keys,
- * the norms joined by spaces, a possessive clinging to its word
- * ("russia's"): the codes keep it. */
+ * word to the key before it; 0 from the root) by word `word` to `node`
+ * (0: an empty slot). The rule of matching is that of phrase keys, the
+ * norms joined by spaces, a possessive clinging to its word ("russia's"):
+ * the codes keep it. Edges from the root are also in `first`, by word. */
 typedef struct edge {
-    uint32_t code, hash, node;
+    uint32_t code, word, node;
 } edge;
 
 /* Matching stops where a phrase key (norms joined by spaces, a possessive
@@ -36,35 +38,25 @@ typedef struct edge {
  * matched. */
 #define MAX_KEY 512
 
-/* Filters of 2^16 bits, set by hashes, that turn most tokens away
- * without a probe: `edge_filter` has a bit for every edge (most tokens
- * start no phrase, and most continue none). `start_filter` has one for
- * the last word of every phrase and one for every two words that follow
- * each other in a phrase: a walk from token i finds a phrase only if
- * token i ends one, or if tokens i and i + 1 follow each other in one.
- * That turns away the common words that only begin phrases ("the", "in",
- * "said") when the next word does not go on with them. */
-#define FILTER_BITS 16
-#define WORD_MUL 0xd6e8feb86659fd93u
-#define PAIR_MUL 0xa0761d6478bd642fu
-
 struct ng_gazetteer {
     ng_intern keys;
+    ng_strmap vocab;    /* norm (in keys) -> its word number, as a uintptr_t */
+    uint32_t *first;    /* first[word]: the node it leads to from the root, or 0 */
+    size_t word_count;  /* words are 1 .. word_count */
+    size_t first_cap;
     phrase *nodes; /* nodes[0] is the root */
     size_t node_count, node_cap;
     edge *edges;
     size_t edge_count, edge_cap; /* a power of two */
-    uint64_t edge_filter[(1u << FILTER_BITS) / 64];
-    uint64_t start_filter[(1u << FILTER_BITS) / 64];
     size_t max_tokens;
     ng_tokens scratch;
 };
 
 #define EDGE_MUL 0x9e3779b97f4a7c15u
 
-static inline uint64_t edge_mix(uint32_t code, uint32_t hash)
+static inline size_t edge_slot(uint32_t code, uint32_t word, size_t mask)
 {
-    return ((uint64_t)code << 32 | hash) * EDGE_MUL;
+    return (size_t)((((uint64_t)code << 32 | word) * EDGE_MUL) >> 32) & mask;
 }
 
 /* The code of the edge that token `tok` takes from node `from`, reached
@@ -76,48 +68,18 @@ static inline uint32_t edge_code(uint32_t from, size_t len, const ng_token *tok)
     return len ? from * 2 + !(tok->flags & NG_TOKEN_POSSESSIVE) : 0;
 }
 
-/* The bit of a filter that a mixed hash (a product by an odd constant)
- * sets: its top bits, which depend on all of the product's input. */
-static inline int filter_has(const uint64_t *filter, uint64_t mix)
+/* The node that word `word` (not 0) leads to from the node of `code`, or 0. */
+static inline uint32_t find_edge(const ng_gazetteer *g, uint32_t code, uint32_t word)
 {
-    uint64_t bit = mix >> (64 - FILTER_BITS);
-    return (filter[bit / 64] >> (bit % 64)) & 1;
-}
-
-static inline void filter_set(uint64_t *filter, uint64_t mix)
-{
-    uint64_t bit = mix >> (64 - FILTER_BITS);
-    filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-}
-
-static inline uint64_t word_mix(uint32_t hash)
-{
-    return hash * WORD_MUL;
-}
-
-static inline uint64_t pair_mix(uint32_t first, uint32_t second)
-{
-    return ((uint64_t)first << 32 | second) * PAIR_MUL;
-}
-
-/* The node that the word norm[0, len) of hash `hash` leads to from the node
- * of `code`, or 0. */
-static inline uint32_t find_edge(const ng_gazetteer *g, uint32_t code, const char *norm,
-                                 uint32_t len, uint32_t hash)
-{
-    uint64_t mix = edge_mix(code, hash);
-    if (!filter_has(g->edge_filter, mix))
+    if (code == 0)
+        return g->first[word];
+    if (!g->edge_cap)
         return 0;
     size_t mask = g->edge_cap - 1;
-    for (size_t i = (size_t)(mix >> 32) & mask;; i = (i + 1) & mask) {
+    for (size_t i = edge_slot(code, word, mask);; i = (i + 1) & mask) {
         const edge *e = &g->edges[i];
-        if (!e->node)
-            return 0;
-        if (e->code == code && e->hash == hash) {
-            const phrase *p = &g->nodes[e->node];
-            if (p->len == len && ng_bytes_equal(p->word, norm, len))
-                return e->node;
-        }
+        if (!e->node || (e->code == code && e->word == word))
+            return e->node;
     }
 }
 
@@ -131,7 +93,7 @@ static int grow_edges(ng_gazetteer *g)
         const edge *e = &g->edges[i];
         if (!e->node)
             continue;
-        size_t k = (size_t)(edge_mix(e->code, e->hash) >> 32) & (cap - 1);
+        size_t k = edge_slot(e->code, e->word, cap - 1);
         while (edges[k].node)
             k = (k + 1) & (cap - 1);
         edges[k] = *e;
@@ -142,16 +104,31 @@ static int grow_edges(ng_gazetteer *g)
     return 0;
 }
 
-/* The node that token `tok` leads to from the node of `code`, added if
- * new; 0 if out of memory. */
-static uint32_t node_at(ng_gazetteer *g, uint32_t code, const ng_token *tok)
+/* The number of the token's norm, added to the vocabulary if new; 0 if
+ * out of memory. */
+static uint32_t word_of(ng_gazetteer *g, const ng_token *tok)
 {
-    uint32_t found = g->edge_cap ? find_edge(g, code, tok->norm, tok->norm_len, tok->norm_hash)
-                                 : 0;
-    if (found)
-        return found;
-    if ((g->edge_count + 1) * 2 > g->edge_cap && grow_edges(g) != 0)
+    void *known = ng_strmap_get_hashed(&g->vocab, tok->norm, tok->norm_len, tok->norm_hash);
+    if (known)
+        return (uint32_t)(uintptr_t)known;
+    void *first = g->first;
+    if (g->word_count >= UINT32_MAX - 1 ||
+        ng_array_grow(&first, &g->first_cap, g->word_count + 2, sizeof *g->first) != 0)
         return 0;
+    g->first = first;
+    g->first[g->word_count + 1] = 0;
+    const char *norm = ng_intern_bytes(&g->keys, tok->norm, tok->norm_len);
+    uint32_t word = (uint32_t)g->word_count + 1;
+    if (!norm || ng_strmap_put(&g->vocab, norm, tok->norm_len, (void *)(uintptr_t)word) != 0)
+        return 0;
+    g->word_count++;
+    return word;
+}
+
+/* A new node, reached from the node of `code` by `word`; 0 if out of
+ * memory. */
+static uint32_t add_node(ng_gazetteer *g, uint32_t code, uint32_t word)
+{
     void *nodes = g->nodes;
     if (g->node_count >= UINT32_MAX / 2 - 1 ||
         ng_array_grow(&nodes, &g->node_cap, (g->node_count ? g->node_count : 1) + 1,
@@ -160,19 +137,31 @@ static uint32_t node_at(ng_gazetteer *g, uint32_t code, const ng_token *tok)
     g->nodes = nodes;
     if (!g->node_count)
         g->nodes[g->node_count++] = (phrase){0}; /* the root */
-    const char *word = ng_intern_bytes(&g->keys, tok->norm, tok->norm_len);
-    if (!word)
-        return 0;
     uint32_t node = (uint32_t)g->node_count++;
-    g->nodes[node] = (phrase){.word = word, .len = tok->norm_len};
-    uint64_t mix = edge_mix(code, tok->norm_hash);
-    size_t mask = g->edge_cap - 1, i = (size_t)(mix >> 32) & mask;
+    g->nodes[node] = (phrase){0};
+    if (code == 0) {
+        g->first[word] = node;
+        return node;
+    }
+    if ((g->edge_count + 1) * 2 > g->edge_cap && grow_edges(g) != 0)
+        return 0;
+    size_t mask = g->edge_cap - 1, i = edge_slot(code, word, mask);
     while (g->edges[i].node)
         i = (i + 1) & mask;
-    g->edges[i] = (edge){code, tok->norm_hash, node};
+    g->edges[i] = (edge){code, word, node};
     g->edge_count++;
-    filter_set(g->edge_filter, mix);
     return node;
+}
+
+/* The node that token `tok` leads to from the node of `code`, added if
+ * new; 0 if out of memory. */
+static uint32_t node_at(ng_gazetteer *g, uint32_t code, const ng_token *tok)
+{
+    uint32_t word = word_of(g, tok);
+    if (!word)
+        return 0;
+    uint32_t found = find_edge(g, code, word);
+    return found ? found : add_node(g, code, word);
 }
 
 static int add_target(phrase *p, ng_gaz_target target)
@@ -205,6 +194,16 @@ static int is_acronym(const ng_tokens *t)
     return letters > 0 && letters <= 3;
 }
 
+/* The length of the phrase key that the tokens make: their norms joined
+ * as edge_code says. */
+static size_t key_length(const ng_tokens *t)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < t->count; i++)
+        len += (edge_code(1, len, &t->items[i]) & 1) + t->items[i].norm_len;
+    return len;
+}
+
 /* Indexes one phrase of the dictionary: its tokens' path in the trie. */
 static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *entry,
                       ng_gaz_role role)
@@ -214,6 +213,12 @@ static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *en
         return NG_ERR_NOMEM;
     if (g->scratch.count == 0)
         return 0;
+    if (g->scratch.count > g->max_tokens)
+        g->max_tokens = g->scratch.count;
+    /* Such a phrase is never matched: leaving it out of the trie spares
+     * the scan from measuring keys. */
+    if (key_length(&g->scratch) >= MAX_KEY)
+        return 0;
     uint32_t node = 0;
     size_t len = 0;
     for (size_t i = 0; i < g->scratch.count; i++) {
@@ -221,16 +226,11 @@ static int add_phrase(ng_gazetteer *g, const char *text, const ng_dict_entry *en
         if (i > 0)
             g->nodes[node].is_prefix = 1;
         uint32_t code = edge_code(node, len, tok);
-        len += (code & 1) + tok->norm_len;
+        len += tok->norm_len;
         node = node_at(g, code, tok);
         if (!node)
             return NG_ERR_NOMEM;
-        if (i > 0)
-            filter_set(g->start_filter, pair_mix(tok[-1].norm_hash, tok->norm_hash));
     }
-    filter_set(g->start_filter, word_mix(g->scratch.items[g->scratch.count - 1].norm_hash));
-    if (g->scratch.count > g->max_tokens)
-        g->max_tokens = g->scratch.count;
     ng_gaz_target target = {entry, role, is_acronym(&g->scratch)};
     return add_target(&g->nodes[node], target);
 }
@@ -273,6 +273,12 @@ static int add_entry(ng_gazetteer *g, const ng_dict_entry *e)
 ng_gazetteer *ng_gazetteer_new(const ng_dict *dict, ng_error *err)
 {
     ng_gazetteer *g = calloc(1, sizeof *g);
+    if (g && !(g->first = calloc(1, sizeof *g->first))) { /* first[0]: no word */
+        free(g);
+        g = NULL;
+    }
+    if (g)
+        g->first_cap = 1;
     if (!g) {
         ng_fail_nomem(err);
         return NULL;
@@ -287,6 +293,11 @@ ng_gazetteer *ng_gazetteer_new(const ng_dict *dict, ng_error *err)
     return g;
 }
 
+const ng_strmap *ng_gazetteer_vocab(const ng_gazetteer *g)
+{
+    return &g->vocab;
+}
+
 void ng_gazetteer_free(ng_gazetteer *g)
 {
     if (!g)
@@ -295,6 +306,8 @@ void ng_gazetteer_free(ng_gazetteer *g)
         free(g->nodes[i].targets);
     free(g->nodes);
     free(g->edges);
+    free(g->first);
+    ng_strmap_free(&g->vocab);
     ng_intern_free(&g->keys);
     ng_tokens_free(&g->scratch);
     free(g);
@@ -328,51 +341,53 @@ static size_t select_targets(const phrase *p, const ng_tokens *tokens, size_t i,
     return n;
 }
 
-/* Appends the hits of the phrases that start at token i; adds their
- * roles to *roles. */
-static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, ng_gaz_hits *out,
-                     unsigned *roles)
+/* The word number of a token: its own if the tokens were made with this
+ * gazetteer's vocabulary (`own`), else looked up; 0 if no phrase has it. */
+static inline uint32_t word_at(const ng_gazetteer *g, const ng_token *tok, int own)
 {
-    size_t last = tokens->count - i < g->max_tokens ? tokens->count : i + g->max_tokens;
-    uint32_t node = 0;
-    size_t len = 0; /* of the key: the norms, joined as edge_code says */
-    for (size_t k = i; k < last; k++) {
-        const ng_token *tok = &tokens->items[k];
-        uint32_t code = edge_code(node, len, tok);
-        len += (code & 1) + tok->norm_len;
-        if (len >= MAX_KEY)
-            break;
-        node = find_edge(g, code, tok->norm, tok->norm_len, tok->norm_hash);
-        if (!node)
-            break;
-        const phrase *p = &g->nodes[node];
-        if (p->count) {
-            if (out->count == out->cap) {
-                void *items = out->items;
-                if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
-                    return NG_ERR_NOMEM;
-                out->items = items;
-            }
-            out->items[out->count++] = (ng_gaz_hit){k - i + 1, p};
-            *roles |= p->roles;
-        }
-        if (!p->is_prefix)
-            break;
+    if (own)
+        return tok->vocab_id;
+    return (uint32_t)(uintptr_t)ng_strmap_get_hashed(&g->vocab, tok->norm, tok->norm_len,
+                                                    tok->norm_hash);
+}
+
+/* Adds a hit of `length` tokens on phrase `p`. */
+static int add_hit(ng_gaz_hits *out, size_t length, const phrase *p)
+{
+    if (out->count == out->cap) {
+        void *items = out->items;
+        if (ng_array_grow(&items, &out->cap, out->count + 1, sizeof *out->items) != 0)
+            return NG_ERR_NOMEM;
+        out->items = items;
     }
+    out->items[out->count++] = (ng_gaz_hit){length, p};
     return 0;
 }
 
-/* Whether a phrase may start at token i, by the filters: most tokens
- * start none. An empty norm is let through, since after it the walk goes
- * on from the root (edge_code), with words the filters did not pair. */
-static inline int may_start(const ng_gazetteer *g, const ng_tokens *tokens, size_t i)
+/* Appends the hits of the phrases that start at token i, whose word leads
+ * from the root to `node`; adds their roles to *roles. Every phrase key
+ * is shorter than MAX_KEY (add_phrase), so the walk needs not measure
+ * its key: only know whether it is still empty (edge_code). */
+static int scan_from(const ng_gazetteer *g, const ng_tokens *tokens, size_t i, uint32_t node,
+                     int own, ng_gaz_hits *out, unsigned *roles)
 {
-    const ng_token *tok = &tokens->items[i];
-    if (!filter_has(g->edge_filter, edge_mix(0, tok->norm_hash)))
-        return 0;
-    return tok->norm_len == 0 || filter_has(g->start_filter, word_mix(tok->norm_hash)) ||
-           (i + 1 < tokens->count &&
-            filter_has(g->start_filter, pair_mix(tok->norm_hash, tok[1].norm_hash)));
+    size_t last = tokens->count - i < g->max_tokens ? tokens->count : i + g->max_tokens;
+    size_t len = tokens->items[i].norm_len;
+    for (size_t k = i + 1;; k++) {
+        const phrase *p = &g->nodes[node];
+        if (p->count) {
+            if (add_hit(out, k - i, p) != 0)
+                return NG_ERR_NOMEM;
+            *roles |= p->roles;
+        }
+        if (!p->is_prefix || k >= last)
+            return 0;
+        const ng_token *tok = &tokens->items[k];
+        uint32_t word = word_at(g, tok, own);
+        if (!word || !(node = find_edge(g, edge_code(node, len, tok), word)))
+            return 0;
+        len += tok->norm_len;
+    }
 }
 
 int ng_gazetteer_scan(const ng_gazetteer *g, const ng_tokens *tokens, ng_gaz_hits *out)
@@ -383,14 +398,22 @@ int ng_gazetteer_scan(const ng_gazetteer *g, const ng_tokens *tokens, ng_gaz_hit
     if (ng_array_grow(&starts, &out->start_cap, tokens->count + 1, sizeof *out->starts) != 0)
         return NG_ERR_NOMEM;
     out->starts = starts;
-    for (size_t i = 0; i < tokens->count; i++) {
+    /* Locals, so that the stores into starts need not reload them. */
+    ng_gaz_start *start = out->starts;
+    const ng_token *tok = tokens->items;
+    size_t n = tokens->count;
+    int own = tokens->vocab == &g->vocab;
+    for (size_t i = 0; i < n; i++) {
+        /* Most tokens are no word of the dictionary's, or begin no phrase:
+         * their node is 0, and no walk starts. */
+        uint32_t node = g->first[word_at(g, &tok[i], own)];
         unsigned roles = 0;
-        out->starts[i].first = out->count;
-        if (may_start(g, tokens, i) && scan_from(g, tokens, i, out, &roles) != 0)
+        start[i].first = out->count;
+        if (node && scan_from(g, tokens, i, node, own, out, &roles) != 0)
             return NG_ERR_NOMEM;
-        out->starts[i].roles = roles;
+        start[i].roles = roles;
     }
-    out->starts[tokens->count] = (ng_gaz_start){out->count, 0};
+    start[n] = (ng_gaz_start){out->count, 0};
     return 0;
 }
 

@@ -78,6 +78,12 @@ typedef struct ng_gaz_hits {
 ng_gazetteer *ng_gazetteer_new(const ng_dict *dict, ng_error *err);
 void ng_gazetteer_free(ng_gazetteer *gaz);
 
+/* The words of the dictionary's phrases, numbered: give it to the token
+ * list (ng_tokens_set_vocab) that ng_gazetteer_scan will read, and its
+ * tokens come numbered, which spares the scan a lookup per token. Valid
+ * as long as the gazetteer. */
+const ng_strmap *ng_gazetteer_vocab(const ng_gazetteer *gaz);
+
 /* Replaces the contents of `out` with the phrases found in `tokens`,
  * which must outlive its use. Returns 0 or NG_ERR_NOMEM. */
 int ng_gazetteer_scan(const ng_gazetteer *gaz, const ng_tokens *tokens, ng_gaz_hits *out);

@@ -67,6 +67,7 @@ int ng_extractor_add_dictionary(ng_extractor *x, const char *path, ng_error *err
 {
     int rc = ng_dict_load_file(x->dict, path, err);
     if (rc == 0) {
+        ng_tokens_set_vocab(&x->tokens, NULL);
         ng_gazetteer_free(x->gaz);
         x->gaz = NULL;
     }
@@ -90,8 +91,11 @@ int ng_extract_found(ng_extractor *x, ng_found *found, const ng_document *doc, n
     ng_found_start(found);
     if (!x || !doc || !doc->name)
         return ng_fail(err, NG_ERR_INVALID, NULL, "extraction needs a graph and a named document");
-    if (!x->gaz && !(x->gaz = ng_gazetteer_new(x->dict, err)))
-        return NG_ERR_NOMEM;
+    if (!x->gaz) {
+        if (!(x->gaz = ng_gazetteer_new(x->dict, err)))
+            return NG_ERR_NOMEM;
+        ng_tokens_set_vocab(&x->tokens, ng_gazetteer_vocab(x->gaz));
+    }
     ng_docinfo info = {doc->name, doc->date, 0};
     if (ng_found_add_document(found, &info, err) != 0)
         return NG_ERR_NOMEM;

@@ -330,6 +330,14 @@ static int grow_slots(ng_tokens *out)
     return 0;
 }
 
+/* The id of the form's norm in `vocab`, 0 if none (or no vocabulary). */
+static uint32_t vocab_id_of(const ng_strmap *vocab, const ng_word_form *f)
+{
+    return vocab ? (uint32_t)(uintptr_t)ng_strmap_get_hashed(vocab, f->norm, f->norm_len,
+                                                              f->norm_hash)
+                 : 0;
+}
+
 /* Folds and classifies text[start, end) as a new form, folded unless
  * `fold` is 0: punctuation keeps its own form, since folding would make a
  * dash a space. Its index, or -1 if out of memory. */
@@ -356,6 +364,7 @@ static long new_form(ng_tokens *out, const char *text, size_t start, size_t end,
         f->lex = ng_lex_classes(norm, folded.len);
         f->norm_len = (uint32_t)folded.len;
         f->norm_hash = ng_strmap_hash(norm, folded.len);
+        f->vocab_id = vocab_id_of(out->vocab, f);
         f->spelling = spelling;
     }
     ng_buf_free(&folded);
@@ -402,7 +411,10 @@ _Static_assert(offsetof(ng_token, flags) - offsetof(ng_token, norm) ==
                        offsetof(ng_word_form, norm_len) &&
                    offsetof(ng_token, norm_hash) - offsetof(ng_token, norm) ==
                        offsetof(ng_word_form, norm_hash) &&
-                   offsetof(ng_token, norm_hash) + sizeof(uint32_t) == sizeof(ng_token),
+                   offsetof(ng_token, vocab_id) - offsetof(ng_token, norm) ==
+                       offsetof(ng_word_form, vocab_id) &&
+                   sizeof(ng_token) - offsetof(ng_token, norm) <=
+                       offsetof(ng_word_form, spelling),
                "ng_word_form begins as ng_token ends");
 #define FORM_FIELDS (sizeof(ng_token) - offsetof(ng_token, norm))
 
@@ -620,6 +632,13 @@ void ng_tokens_free(ng_tokens *tokens)
     tokens->items = NULL;
     tokens->forms = NULL;
     tokens->count = tokens->cap = tokens->form_cap = 0;
+}
+
+void ng_tokens_set_vocab(ng_tokens *tokens, const ng_strmap *vocab)
+{
+    tokens->vocab = vocab;
+    for (size_t i = 0; i < tokens->form_count; i++)
+        tokens->forms[i].vocab_id = vocab_id_of(vocab, &tokens->forms[i]);
 }
 
 int ng_token_is(const ng_tokens *tokens, size_t i, const char *word)

@@ -29,16 +29,21 @@ typedef struct ng_token {
     /* strlen(norm) and ng_strmap_hash(norm): the gazetteer looks every
      * token up by its norm, and these come with the spelling's memo. */
     uint32_t norm_len, norm_hash;
+    /* The id of norm in the list's vocabulary (ng_tokens_set_vocab), 0 if
+     * it has none: the gazetteer walks its phrases by these ids, looked
+     * up once per spelling rather than once per token. */
+    uint32_t vocab_id;
 } ng_token;
 
 /* What a spelling always gives, whatever the sentence around it. The
- * first five fields are laid out as the matching ones of ng_token, so
+ * first six fields are laid out as the matching ones of ng_token, so
  * that a token takes them in a few moves. */
 typedef struct ng_word_form {
     const char *norm;
     unsigned case_flags; /* NG_TOKEN_CAPITAL, _UPPER, _NUMBER */
     unsigned lex;
     uint32_t norm_len, norm_hash;
+    uint32_t vocab_id;
     const char *spelling; /* the bytes of the text, a key of the cache */
 } ng_word_form;
 
@@ -67,6 +72,9 @@ typedef struct ng_tokens {
     size_t form_count, form_cap;
     uint32_t ascii[128]; /* 1 + index into forms of a one-byte token; 0: not yet */
     ng_intern strings;
+    /* Norms to number: a form whose norm is a key takes its value (a
+     * uintptr_t id, not 0) as vocab_id. Borrowed; NULL: none. */
+    const ng_strmap *vocab;
 } ng_tokens;
 
 /* Replaces the contents of `out` with the tokens of text[sentence).
@@ -78,6 +86,11 @@ typedef struct ng_tokens {
 int ng_tokenize(const char *text, ng_span sentence, ng_tokens *out);
 
 void ng_tokens_free(ng_tokens *tokens);
+
+/* Makes `vocab` (or none, if NULL) the list's vocabulary and renumbers
+ * the spellings cached so far: tokens made from now on carry its ids.
+ * Call it again whenever the map changes, or before it is freed. */
+void ng_tokens_set_vocab(ng_tokens *tokens, const ng_strmap *vocab);
 
 /* Whether token i is a word whose folded form is `word`. */
 int ng_token_is(const ng_tokens *tokens, size_t i, const char *word);

@@ -1,6 +1,6 @@
 /* The gazetteer: the dictionary's phrases found in tokens, longest first.
  *
- * Phrases are a trie walked by the tokens' hashes; the rule it must keep
+ * Phrases are a trie walked by the tokens' word numbers; the rule it must keep
  * is the plain one of phrase keys: a phrase starts at token i if the
  * norms of tokens i.. joined by spaces (none before a possessive) are
  * the key of the phrase's own tokens. The last test checks the trie
@@ -224,6 +224,62 @@ static void test_trie_keeps_the_rule_of_keys(void **state)
     close_fixture(f);
 }
 
+/* ---- Numbered tokens ---- */
+
+/* Every token carries its norm's number in the vocabulary, or 0. */
+static void assert_numbered(const ng_tokens *t, const ng_strmap *vocab)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        const ng_token *tok = &t->items[i];
+        void *id = ng_strmap_get(vocab, tok->norm, tok->norm_len);
+        assert_int_equal(tok->vocab_id, (uint32_t)(uintptr_t)id);
+    }
+}
+
+/* Tokens numbered with the gazetteer's vocabulary (the fast way) and
+ * tokens without (looked up by the scan) give the same hits, and the
+ * spellings cached before the vocabulary was given are renumbered. */
+static void test_numbered_tokens_give_the_same_hits(void **state)
+{
+    (void)state;
+    fixture *f = open_fixture(test_dict, 1);
+    const char *texts[] = {
+        "Kim Jong-un met Kim and KIM JONG UN; North Koreans held talks with the US.",
+        "Russia's Man is expected to meet Vladimir Putin in Pyongyang, the Kremlin said.",
+        "Nothing new here, said nobody at all.",
+    };
+    size_t n = sizeof texts / sizeof *texts;
+    const ng_strmap *vocab = ng_gazetteer_vocab(f->gaz);
+    for (size_t t = 0; t < n; t++) {
+        ng_tokens_set_vocab(&f->tokens, NULL);
+        scan(f, texts[t]);
+        assert_numbered(&f->tokens, &(ng_strmap){0});
+        size_t count = f->hits.count, tokens = f->tokens.count;
+        ng_gaz_start *starts = malloc((tokens + 1) * sizeof *starts);
+        ng_gaz_hit *items = malloc((count + 1) * sizeof *items);
+        assert_non_null(starts);
+        assert_non_null(items);
+        memcpy(starts, f->hits.starts, (tokens + 1) * sizeof *starts);
+        if (count)
+            memcpy(items, f->hits.items, count * sizeof *items);
+        ng_tokens_set_vocab(&f->tokens, vocab);
+        scan(f, texts[t]);
+        assert_numbered(&f->tokens, vocab);
+        assert_int_equal(f->hits.count, count);
+        for (size_t i = 0; i <= tokens; i++) {
+            assert_int_equal(f->hits.starts[i].first, starts[i].first);
+            assert_int_equal(f->hits.starts[i].roles, starts[i].roles);
+        }
+        for (size_t h = 0; h < count; h++) {
+            assert_int_equal(f->hits.items[h].length, items[h].length);
+            assert_ptr_equal(f->hits.items[h].phrase, items[h].phrase);
+        }
+        free(starts);
+        free(items);
+    }
+    close_fixture(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_case_rules),
         cmocka_unit_test(test_no_match_past_the_end_or_without_phrases),
         cmocka_unit_test(test_trie_keeps_the_rule_of_keys),
+        cmocka_unit_test(test_numbered_tokens_give_the_same_hits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
