@@ -265,7 +265,9 @@ static int atom_number_of(ng_graph *g, enum atom_kind kind, const char *s, uint3
                           ng_error *err)
 {
     uint32_t recent = g->recent_atom[kind]; /* number + 1; 0: none yet */
-    if (recent && strcmp(g->atoms[recent - 1], s) == 0) {
+    const char *atom = recent ? g->atoms[recent - 1] : NULL;
+    /* The first bytes tell most other strings apart without a call. */
+    if (atom && atom[0] == s[0] && strcmp(atom, s) == 0) {
         *out = recent - 1;
         return 0;
     }
@@ -552,10 +554,12 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
         if (fresh <= 0)
             return fresh;
     }
-    void *list = e->docs;
-    if (ng_array_grow_from(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs, 4) != 0)
-        return ng_fail_nomem(err);
-    e->docs = list;
+    if (e->doc_count == e->doc_cap) { /* most appends have room: no call */
+        void *list = e->docs;
+        if (ng_array_grow_from(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs, 4) != 0)
+            return ng_fail_nomem(err);
+        e->docs = list;
+    }
     e->docs[e->doc_count++] = n;
     e->last_doc = n;
     return 0;
