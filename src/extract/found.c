@@ -206,8 +206,10 @@ static uint64_t hash_str(const char *s)
 typedef struct label_memo {
     unsigned doc;       /* the document `as` belongs to (f->doc_number) */
     uint32_t base_hash; /* hash_str(base), the low half that tables use */
-    const ng_found_entity *as[NG_ENTITY_TYPE_COUNT];
-    size_t label_len, base_len;
+    uint32_t label_len, base_len; /* lengths past 32 bits are refused */
+    /* The entity of each type (its index + 1; 0: none yet), kept small
+     * so that the label follows within the memo's first cache line. */
+    uint32_t as[NG_ENTITY_TYPE_COUNT];
     /* The label and its NUL, then base, ng_entity_id_base of the label,
      * and its NUL: a memo is one block of f->lasting, so that finding it
      * and comparing its label touch the same cache lines. */
@@ -268,7 +270,7 @@ struct ng_found {
 };
 
 /* The slot of the memo of label[0..len), of hash `hash`, or the free slot
- * where it would go. */
+ * where it would go; len is at most UINT32_MAX. */
 static label_slot *label_find(const label_index *t, const char *label, size_t len,
                               uint32_t hash)
 {
@@ -277,8 +279,7 @@ static label_slot *label_find(const label_index *t, const char *label, size_t le
         label_slot *s = &t->slots[i];
         if (!s->memo)
             return s;
-        if (s->hash == hash && s->len == (uint32_t)len && s->memo->label_len == len &&
-            memcmp(s->memo->label, label, len) == 0)
+        if (s->hash == hash && s->len == len && memcmp(s->memo->label, label, len) == 0)
             return s;
     }
 }
@@ -463,13 +464,14 @@ static ng_found_entity *create_entity(ng_found *f, const label_memo *m, uint64_t
  * be; NULL if out of memory. The memo lasts until ng_found_start. */
 static label_memo *memo_of(ng_found *f, const char *label, size_t len, uint64_t hash)
 {
-    if (label_reserve(&f->by_label) != 0)
+    /* A graph's maps refuse such keys too (util/strmap.h). */
+    if (len > UINT32_MAX || label_reserve(&f->by_label) != 0)
         return NULL;
     label_slot *slot = label_find(&f->by_label, label, len, (uint32_t)hash);
     if (slot->memo)
         return slot->memo;
     ng_buf_clear(&f->id);
-    if (ng_entity_id_base(label, len, &f->id) != 0)
+    if (ng_entity_id_base(label, len, &f->id) != 0 || f->id.len > UINT32_MAX)
         return NULL;
     /* Every block of f->lasting is a memo of a size rounded up to the
      * memo's alignment, so every memo is aligned. */
@@ -479,8 +481,8 @@ static label_memo *memo_of(ng_found *f, const char *label, size_t len, uint64_t 
     if (!m)
         return NULL;
     *m = (label_memo){0};
-    m->label_len = len;
-    m->base_len = f->id.len;
+    m->label_len = (uint32_t)len;
+    m->base_len = (uint32_t)f->id.len;
     memcpy(m->label, label, len);
     m->label[len] = '\0';
     char *base = m->label + len + 1;
@@ -551,10 +553,10 @@ const ng_found_entity *ng_found_add_entity(ng_found *f, const char *label, ng_en
         m->doc = f->doc_number;
     }
     if (m->as[type])
-        return m->as[type];
+        return f->entities[m->as[type] - 1];
     const ng_found_entity *e = entity_for(f, m, hash, type, err);
     if (e)
-        m->as[type] = e;
+        m->as[type] = (uint32_t)e->index + 1; /* table_reserve bounds the count */
     return e;
 }
 
