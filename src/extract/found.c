@@ -252,6 +252,7 @@ typedef struct pair {
 struct ng_found {
     arena strings;
     ng_docinfo doc;
+    uint64_t doc_hash; /* hash_str(doc.name), for the document's records */
     ng_found_entity **entities; /* records past entity_count wait to be reused */
     size_t entity_count, entity_made, entity_cap;
     ng_found_edge **edges;
@@ -379,8 +380,10 @@ int ng_found_add_document(ng_found *f, const ng_docinfo *doc, ng_error *err)
     if (f->doc.name && strcmp(f->doc.name, doc->name) != 0)
         return ng_fail(err, NG_ERR_INVALID, NULL, "one document at a time");
     int failed = 0;
-    if (!f->doc.name)
+    if (!f->doc.name) {
         f->doc.name = arena_copy(&f->strings, doc->name, &failed);
+        f->doc_hash = hash_str(doc->name);
+    }
     if (doc->date)
         f->doc.date = arena_copy(&f->strings, doc->date, &failed);
     if (doc->sentences)
@@ -720,13 +723,16 @@ static int same_record_of(const ng_found *f, size_t item, const void *key)
            same_record(&f->edges[p->owner]->evidence[p->nth], want->evidence);
 }
 
-static uint64_t record_hash(size_t edge, const ng_evidence *ev)
+/* The records of a document name it, and its name can be long (a path):
+ * its hash is worked out once, in ng_found_add_document. */
+static uint64_t record_hash(const ng_found *f, size_t edge, const ng_evidence *ev)
 {
+    uint64_t doc_hash = same_text(ev->doc, f->doc.name) ? f->doc_hash : hash_str(ev->doc);
     uint64_t h = mix((uint64_t)edge, (uint64_t)ev->sentence);
     h = mix(h, (uint64_t)ev->start);
     h = mix(h, (uint64_t)ev->end);
     h = mix(h, (uint64_t)ev->modality);
-    return mix(mix(h, hash_str(ev->doc)), hash_str(ev->trigger));
+    return mix(mix(h, doc_hash), hash_str(ev->trigger));
 }
 
 /* Copies the record's strings to the arena. */
@@ -763,7 +769,7 @@ int ng_found_add_evidence(ng_found *f, const ng_found_edge *edge, const ng_evide
     e->evidence = list;
     f->records = pairs;
     record_key key = {e->index, evidence};
-    uint64_t hash = record_hash(e->index, evidence);
+    uint64_t hash = record_hash(f, e->index, evidence);
     entry *slot = table_find(&f->by_record, f, hash, same_record_of, &key);
     if (slot->gen == f->by_record.gen)
         return 0;
