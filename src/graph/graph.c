@@ -124,7 +124,10 @@ struct ng_graph {
     const char **atoms;
     size_t atom_count, atom_cap;
     ng_strmap atom_number;   /* string -> number + 1 */
-    uint32_t recent_atom[ATOM_KINDS]; /* see atom_number_of */
+    /* The atom last given for each kind of string, see atom_number_of:
+     * its string (NULL: none yet) and number. */
+    const char *recent_atom[ATOM_KINDS];
+    uint32_t recent_number[ATOM_KINDS];
     /* Evidence records: their bytes in the log, and for each, in memory,
      * its offset and its key (record_key), by record number. */
     ng_bytelog log;
@@ -264,16 +267,17 @@ static int atom_number(ng_graph *g, const char *s, uint32_t *out, ng_error *err)
 static int atom_number_of(ng_graph *g, enum atom_kind kind, const char *s, uint32_t *out,
                           ng_error *err)
 {
-    uint32_t recent = g->recent_atom[kind]; /* number + 1; 0: none yet */
-    const char *atom = recent ? g->atoms[recent - 1] : NULL;
+    const char *atom = g->recent_atom[kind];
     /* The first bytes tell most other strings apart without a call. */
     if (atom && atom[0] == s[0] && strcmp(atom, s) == 0) {
-        *out = recent - 1;
+        *out = g->recent_number[kind];
         return 0;
     }
     int rc = atom_number(g, s, out, err);
-    if (rc == 0)
-        g->recent_atom[kind] = *out + 1;
+    if (rc == 0) {
+        g->recent_atom[kind] = g->atoms[*out];
+        g->recent_number[kind] = *out;
+    }
     return rc;
 }
 
