@@ -99,18 +99,21 @@ static size_t arena_used(const arena *a)
 /* --- tables ------------------------------------------------------------- */
 
 /* An entry refers to an item (an index into an array of the caller's)
- * and is live when its generation is the table's. */
+ * and is live when its generation is the table's. Twelve bytes: the
+ * tables are probed at random, so the fewer cache lines they span the
+ * better; the low half of a key's hash places it and rejects most other
+ * keys without loading their items. */
 typedef struct entry {
-    uint64_t hash;
-    size_t item;
-    unsigned gen;
+    uint32_t hash;
+    uint32_t item;
+    uint32_t gen;
 } entry;
 
 typedef struct table {
     entry *entries;
     size_t cap; /* a power of two, or 0 */
     size_t count;
-    unsigned gen;
+    uint32_t gen;
 } table;
 
 /* Whether `item` is the key looked for. */
@@ -127,11 +130,12 @@ static void table_clear(table *t)
 }
 
 /* The live entry for the key, or the free one where it would go. */
-static entry *table_find(const table *t, const ng_found *f, uint64_t hash, same_fn same,
+static entry *table_find(const table *t, const ng_found *f, uint64_t key_hash, same_fn same,
                          const void *key)
 {
+    uint32_t hash = (uint32_t)key_hash;
     size_t mask = t->cap - 1;
-    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         entry *e = &t->entries[i];
         if (e->gen != t->gen)
             return e;
@@ -147,12 +151,12 @@ static int table_grow(table *t)
     entry *entries = calloc(cap, sizeof *entries);
     if (!entries)
         return NG_ERR_NOMEM;
-    unsigned gen = t->gen ? t->gen : 1;
+    uint32_t gen = t->gen ? t->gen : 1;
     for (size_t i = 0; i < t->cap; i++) {
         const entry *old = &t->entries[i];
         if (old->gen != t->gen || t->gen == 0)
             continue;
-        size_t k = (size_t)old->hash & (cap - 1);
+        size_t k = old->hash & (cap - 1);
         while (entries[k].gen == gen)
             k = (k + 1) & (cap - 1);
         entries[k] = *old;
@@ -165,16 +169,19 @@ static int table_grow(table *t)
     return 0;
 }
 
-/* Makes room for one more entry, keeping the load under a half. */
+/* Makes room for one more entry, keeping the load under a half; items
+ * are numbered in 32 bits. */
 static inline int table_reserve(table *t)
 {
+    if (t->count >= UINT32_MAX / 2)
+        return NG_ERR_NOMEM;
     return (t->count + 1) * 2 <= t->cap ? 0 : table_grow(t);
 }
 
-/* Claims the free entry e for `item`. */
-static void table_set(table *t, entry *e, uint64_t hash, size_t item)
+/* Claims the free entry e for `item`, of hash key_hash. */
+static void table_set(table *t, entry *e, uint64_t key_hash, size_t item)
 {
-    *e = (entry){hash, item, t->gen};
+    *e = (entry){(uint32_t)key_hash, (uint32_t)item, t->gen};
     t->count++;
 }
 
@@ -197,19 +204,45 @@ static uint64_t hash_str(const char *s)
  * is worked out once and kept across documents; what it gave in this
  * document, for each type, is kept for the document. */
 typedef struct label_memo {
-    const char *label; /* in f->lasting, like base */
-    size_t label_len;
-    const char *base;  /* ng_entity_id_base of the label */
-    uint64_t base_hash; /* hash_str(base) */
-    unsigned doc;      /* the document `as` belongs to (f->doc_number) */
-    const ng_found_entity *as[NG_ENTITY_TYPE_COUNT];
+    unsigned doc;       /* the document `as` belongs to (f->doc_number) */
+    uint32_t base_hash; /* hash_str(base), the low half that tables use */
+    uint32_t label_len, base_len; /* lengths past 32 bits are refused */
+    /* The entity of each type (its index + 1; 0: none yet), kept small
+     * so that the label follows within the memo's first cache line. */
+    uint32_t as[NG_ENTITY_TYPE_COUNT];
+    /* The label and its NUL, then base, ng_entity_id_base of the label,
+     * and its NUL: a memo is one block of f->lasting, so that finding it
+     * and comparing its label touch the same cache lines. */
+    char label[];
 } label_memo;
 
+static const char *memo_base(const label_memo *m)
+{
+    return m->label + m->label_len + 1;
+}
+
+/* The index of the memos by label. A slot keeps the low half of the
+ * label's hash and its length (cut to 32 bits), so that a probe loads a
+ * memo only when it is almost surely the one looked for. Unlike the
+ * document's tables it lives across documents, and is emptied only when
+ * the memos are forgotten. */
+typedef struct label_slot {
+    uint32_t hash;
+    uint32_t len;
+    label_memo *memo; /* NULL: free */
+} label_slot;
+
+typedef struct label_index {
+    label_slot *slots;
+    size_t cap; /* a power of two, or 0 */
+    size_t count;
+} label_index;
+
 /* The memo is forgotten, at the start of a document, past this many
- * labels or bytes of strings: enough for the names of a large corpus,
- * and a bound on what a stream of names that never repeat can cost. */
+ * labels or bytes of memos: enough for the names of a large corpus, and
+ * a bound on what a stream of names that never repeat can cost. */
 #define MEMO_MAX_LABELS 50000
-#define MEMO_MAX_BYTES (4u << 20)
+#define MEMO_MAX_BYTES (8u << 20)
 
 /* An alias or an evidence record: the nth of an entity or edge. */
 typedef struct pair {
@@ -219,15 +252,15 @@ typedef struct pair {
 struct ng_found {
     arena strings;
     ng_docinfo doc;
+    uint64_t doc_hash; /* hash_str(doc.name), for the document's records */
     ng_found_entity **entities; /* records past entity_count wait to be reused */
     size_t entity_count, entity_made, entity_cap;
     ng_found_edge **edges;
     size_t edge_count, edge_made, edge_cap;
     /* Labels, kept across documents (see label_memo). */
     arena lasting;
-    label_memo *memos;
-    size_t memo_count, memo_cap;
-    table by_label;
+    size_t memo_count;
+    label_index by_label;
     unsigned doc_number; /* counts ng_found_start: the document of a memo's `as` */
     pair *aliases;
     size_t alias_count, alias_cap;
@@ -236,6 +269,53 @@ struct ng_found {
     table by_id, by_alias, by_edge, by_record;
     ng_buf id;
 };
+
+/* The slot of the memo of label[0..len), of hash `hash`, or the free slot
+ * where it would go; len is at most UINT32_MAX. */
+static label_slot *label_find(const label_index *t, const char *label, size_t len,
+                              uint32_t hash)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        label_slot *s = &t->slots[i];
+        if (!s->memo)
+            return s;
+        if (s->hash == hash && s->len == len && memcmp(s->memo->label, label, len) == 0)
+            return s;
+    }
+}
+
+/* Makes room for one more label, keeping the load under a half; the
+ * hashes the slots keep place them without loading any memo. */
+static int label_reserve(label_index *t)
+{
+    if ((t->count + 1) * 2 <= t->cap)
+        return 0;
+    size_t cap = t->cap ? t->cap * 2 : 256;
+    label_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return NG_ERR_NOMEM;
+    for (size_t i = 0; i < t->cap; i++) {
+        label_slot old = t->slots[i];
+        if (!old.memo)
+            continue;
+        size_t k = old.hash & (cap - 1);
+        while (slots[k].memo)
+            k = (k + 1) & (cap - 1);
+        slots[k] = old;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+    return 0;
+}
+
+static void label_clear(label_index *t)
+{
+    if (t->cap)
+        memset(t->slots, 0, t->cap * sizeof *t->slots);
+    t->count = 0;
+}
 
 ng_found *ng_found_new(ng_error *err)
 {
@@ -259,10 +339,10 @@ void ng_found_free(ng_found *f)
     }
     free(f->entities);
     free(f->edges);
-    free(f->memos);
+    free(f->by_label.slots);
     free(f->aliases);
     free(f->records);
-    table *tables[] = {&f->by_id, &f->by_label, &f->by_alias, &f->by_edge, &f->by_record};
+    table *tables[] = {&f->by_id, &f->by_alias, &f->by_edge, &f->by_record};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
         free(tables[i]->entries);
     arena_free(&f->strings);
@@ -287,7 +367,7 @@ void ng_found_start(ng_found *f)
         arena_used(&f->lasting) > MEMO_MAX_BYTES) {
         arena_rewind(&f->lasting);
         f->memo_count = 0;
-        table_clear(&f->by_label);
+        label_clear(&f->by_label);
         if (f->doc_number == 0)
             f->doc_number = 1;
     }
@@ -300,8 +380,10 @@ int ng_found_add_document(ng_found *f, const ng_docinfo *doc, ng_error *err)
     if (f->doc.name && strcmp(f->doc.name, doc->name) != 0)
         return ng_fail(err, NG_ERR_INVALID, NULL, "one document at a time");
     int failed = 0;
-    if (!f->doc.name)
+    if (!f->doc.name) {
         f->doc.name = arena_copy(&f->strings, doc->name, &failed);
+        f->doc_hash = hash_str(doc->name);
+    }
     if (doc->date)
         f->doc.date = arena_copy(&f->strings, doc->date, &failed);
     if (doc->sentences)
@@ -381,45 +463,38 @@ static ng_found_entity *create_entity(ng_found *f, const label_memo *m, uint64_t
     return e;
 }
 
-typedef struct label_key {
-    const char *label;
-    size_t len;
-} label_key;
-
-static int same_label(const ng_found *f, size_t item, const void *key)
-{
-    const label_key *want = key;
-    const label_memo *m = &f->memos[item];
-    return m->label_len == want->len && memcmp(m->label, want->label, want->len) == 0;
-}
-
-/* The memo of label[0..len), of hash hash_str(label), made if need be;
- * NULL if out of memory. The pointer lasts until the next memo is made. */
+/* The memo of label[0..len), of hash ng_hash_bytes(label), made if need
+ * be; NULL if out of memory. The memo lasts until ng_found_start. */
 static label_memo *memo_of(ng_found *f, const char *label, size_t len, uint64_t hash)
 {
-    if (table_reserve(&f->by_label) != 0)
+    /* A graph's maps refuse such keys too (util/strmap.h). */
+    if (len > UINT32_MAX || label_reserve(&f->by_label) != 0)
         return NULL;
-    label_key key = {label, len};
-    entry *slot = table_find(&f->by_label, f, hash, same_label, &key);
-    if (slot->gen == f->by_label.gen)
-        return &f->memos[slot->item];
-    void *list = f->memos;
-    if (ng_array_grow(&list, &f->memo_cap, f->memo_count + 1, sizeof *f->memos) != 0)
-        return NULL;
-    f->memos = list;
+    label_slot *slot = label_find(&f->by_label, label, len, (uint32_t)hash);
+    if (slot->memo)
+        return slot->memo;
     ng_buf_clear(&f->id);
-    if (ng_entity_id_base(label, len, &f->id) != 0)
+    if (ng_entity_id_base(label, len, &f->id) != 0 || f->id.len > UINT32_MAX)
         return NULL;
-    int failed = 0;
-    label_memo *m = &f->memos[f->memo_count];
+    /* Every block of f->lasting is a memo of a size rounded up to the
+     * memo's alignment, so every memo is aligned. */
+    size_t align = _Alignof(label_memo);
+    size_t size = sizeof(label_memo) + len + 1 + f->id.len + 1;
+    label_memo *m = (label_memo *)arena_alloc(&f->lasting, (size + align - 1) / align * align);
+    if (!m)
+        return NULL;
     *m = (label_memo){0};
-    m->label = arena_copy_n(&f->lasting, label, len, &failed);
-    m->label_len = len;
-    m->base = arena_copy_n(&f->lasting, f->id.data, f->id.len, &failed);
-    if (failed)
-        return NULL;
-    m->base_hash = ng_hash_bytes(m->base, f->id.len);
-    table_set(&f->by_label, slot, hash, f->memo_count++);
+    m->label_len = (uint32_t)len;
+    m->base_len = (uint32_t)f->id.len;
+    memcpy(m->label, label, len);
+    m->label[len] = '\0';
+    char *base = m->label + len + 1;
+    memcpy(base, f->id.data, f->id.len);
+    base[f->id.len] = '\0';
+    m->base_hash = (uint32_t)ng_hash_bytes(base, f->id.len);
+    *slot = (label_slot){(uint32_t)hash, (uint32_t)len, m};
+    f->by_label.count++;
+    f->memo_count++;
     return m;
 }
 
@@ -431,13 +506,13 @@ static const ng_found_entity *entity_for(ng_found *f, const label_memo *m, uint6
 {
     /* Most labels give their slug, held by nothing yet or by an entity of
      * the same type: settle that with the hash the memo keeps. */
-    const ng_found_entity *e = entity_by_id(f, m->base, m->base_hash);
-    const char *id = m->base;
+    const ng_found_entity *e = entity_by_id(f, memo_base(m), m->base_hash);
+    const char *id = memo_base(m);
     uint64_t id_hash = m->base_hash;
     if (e && e->type != type) {
         ng_buf_clear(&f->id);
         const void *found;
-        if (ng_buf_append(&f->id, m->base, strlen(m->base)) != 0 ||
+        if (ng_buf_append(&f->id, memo_base(m), m->base_len) != 0 ||
             ng_entity_id_settle(type, &f->id, lookup_id, f, &found) != 0) {
             ng_fail_nomem(err);
             return NULL;
@@ -481,11 +556,10 @@ const ng_found_entity *ng_found_add_entity(ng_found *f, const char *label, ng_en
         m->doc = f->doc_number;
     }
     if (m->as[type])
-        return m->as[type];
+        return f->entities[m->as[type] - 1];
     const ng_found_entity *e = entity_for(f, m, hash, type, err);
-    /* Making an entity makes no memo: m still points into f->memos. */
     if (e)
-        m->as[type] = e;
+        m->as[type] = (uint32_t)e->index + 1; /* table_reserve bounds the count */
     return e;
 }
 
@@ -649,13 +723,16 @@ static int same_record_of(const ng_found *f, size_t item, const void *key)
            same_record(&f->edges[p->owner]->evidence[p->nth], want->evidence);
 }
 
-static uint64_t record_hash(size_t edge, const ng_evidence *ev)
+/* The records of a document name it, and its name can be long (a path):
+ * its hash is worked out once, in ng_found_add_document. */
+static uint64_t record_hash(const ng_found *f, size_t edge, const ng_evidence *ev)
 {
+    uint64_t doc_hash = same_text(ev->doc, f->doc.name) ? f->doc_hash : hash_str(ev->doc);
     uint64_t h = mix((uint64_t)edge, (uint64_t)ev->sentence);
     h = mix(h, (uint64_t)ev->start);
     h = mix(h, (uint64_t)ev->end);
     h = mix(h, (uint64_t)ev->modality);
-    return mix(mix(h, hash_str(ev->doc)), hash_str(ev->trigger));
+    return mix(mix(h, doc_hash), hash_str(ev->trigger));
 }
 
 /* Copies the record's strings to the arena. */
@@ -692,7 +769,7 @@ int ng_found_add_evidence(ng_found *f, const ng_found_edge *edge, const ng_evide
     e->evidence = list;
     f->records = pairs;
     record_key key = {e->index, evidence};
-    uint64_t hash = record_hash(e->index, evidence);
+    uint64_t hash = record_hash(f, e->index, evidence);
     entry *slot = table_find(&f->by_record, f, hash, same_record_of, &key);
     if (slot->gen == f->by_record.gen)
         return 0;

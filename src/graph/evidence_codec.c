@@ -10,6 +10,7 @@
 int ng_evidence_encode(ng_buf *out, uint32_t edge, const ng_evidence *ev,
                        const ng_evidence_atoms *atoms)
 {
+    size_t text_len = ev->text ? strlen(ev->text) + 1 : 0; /* with its NUL */
     const uint64_t fields[] = {
         edge,
         atoms->doc,
@@ -21,15 +22,22 @@ int ng_evidence_encode(ng_buf *out, uint32_t edge, const ng_evidence *ev,
         atoms->date,
         atoms->place,
         atoms->item,
-        ev->text ? strlen(ev->text) + 1 : 0,
+        text_len,
     };
-    unsigned char head[sizeof fields / sizeof fields[0] * NG_VARINT_MAX];
-    size_t len = 0;
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        len += ng_varint_encode(fields[i], head + len);
-    if (ng_buf_append(out, head, len) != 0)
+    enum { FIELDS = sizeof fields / sizeof fields[0] };
+    /* Room for the longest head and the text, so both are written in
+     * place, with one check of the buffer's room. */
+    if (ng_buf_reserve(out, FIELDS * NG_VARINT_MAX + text_len) != 0)
         return NG_ERR_NOMEM;
-    return ev->text ? ng_buf_append(out, ev->text, strlen(ev->text) + 1) : 0;
+    unsigned char *p = (unsigned char *)out->data + out->len;
+    size_t len = 0;
+    for (size_t i = 0; i < FIELDS; i++)
+        len += ng_varint_encode(fields[i], p + len);
+    if (text_len)
+        memcpy(p + len, ev->text, text_len);
+    out->len += len + text_len;
+    out->data[out->len] = '\0'; /* a buffer stays a C string (reserve left room) */
+    return 0;
 }
 
 /* Reads an atom number plus one into a string (NULL for 0). */

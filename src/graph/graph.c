@@ -82,7 +82,18 @@ struct record_block {
     uint32_t key[RECORD_BLOCK];    /* see record_key */
 };
 
+/* A slot of the edge index: the edge's number + 1 (0: empty) and the hash
+ * of its ends, so that a probe rejects other edges without loading them
+ * and the index grows without loading any. */
+typedef struct edge_index_slot {
+    uint32_t edge;
+    uint32_t hash;
+} edge_index_slot;
+
 /* The entities one folded name refers to. */
+/* The kinds of strings that are atoms, for atom_number_of. */
+enum atom_kind { ATOM_DOC, ATOM_TRIGGER, ATOM_DATE, ATOM_PLACE, ATOM_ITEM, ATOM_KINDS };
+
 typedef struct name_entry {
     const ng_entity **items;
     size_t count, cap;
@@ -103,7 +114,7 @@ struct ng_graph {
     size_t doc_of_atom_cap;
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
-    uint32_t *edge_slots;    /* edge index + 1 by (source, relation, target), 0: empty */
+    edge_index_slot *edge_slots; /* by (source, relation, target), see edge_slot */
     size_t edge_slot_cap;    /* a power of two, or 0 */
     ng_pairset alias_pairs;  /* (entity, alias) pairs recorded */
     ng_pairset doc_pairs;    /* (entity, document) pairs, see ng_graph_add_mentions */
@@ -113,6 +124,10 @@ struct ng_graph {
     const char **atoms;
     size_t atom_count, atom_cap;
     ng_strmap atom_number;   /* string -> number + 1 */
+    /* The atom last given for each kind of string, see atom_number_of:
+     * its string (NULL: none yet) and number. */
+    const char *recent_atom[ATOM_KINDS];
+    uint32_t recent_number[ATOM_KINDS];
     /* Evidence records: their bytes in the log, and for each, in memory,
      * its offset and its key (record_key), by record number. */
     ng_bytelog log;
@@ -245,6 +260,27 @@ static int atom_number(ng_graph *g, const char *s, uint32_t *out, ng_error *err)
     return 0;
 }
 
+/* atom_number, first trying the atom last given for a string of this
+ * kind: a document's mentions and records name the same document and
+ * date over and over, and triggers and places repeat, so comparing with
+ * one atom mostly saves hashing the string and probing the index. */
+static int atom_number_of(ng_graph *g, enum atom_kind kind, const char *s, uint32_t *out,
+                          ng_error *err)
+{
+    const char *atom = g->recent_atom[kind];
+    /* The first bytes tell most other strings apart without a call. */
+    if (atom && atom[0] == s[0] && strcmp(atom, s) == 0) {
+        *out = g->recent_number[kind];
+        return 0;
+    }
+    int rc = atom_number(g, s, out, err);
+    if (rc == 0) {
+        g->recent_atom[kind] = g->atoms[*out];
+        g->recent_number[kind] = *out;
+    }
+    return rc;
+}
+
 /* Makes doc_of_atom cover atom n. */
 static int cover_atom(ng_graph *g, uint32_t n, ng_error *err)
 {
@@ -262,7 +298,7 @@ int ng_graph_add_document(ng_graph *g, const ng_docinfo *doc, ng_error *err)
         return ng_fail(err, NG_ERR_INVALID, NULL, "a document needs a name");
     uint32_t atom;
     const char *date;
-    int rc = atom_number(g, doc->name, &atom, err);
+    int rc = atom_number_of(g, ATOM_DOC, doc->name, &atom, err);
     if (rc != 0 || (rc = cover_atom(g, atom, err)) != 0)
         return rc;
     if (intern(g, doc->date, &date, err) != 0)
@@ -381,7 +417,16 @@ const ng_entity *ng_graph_entity_by_id(const ng_graph *g, const char *id)
 /* Whether `e` is one of g's entities (handles from another graph are not). */
 static int owns_entity(const ng_graph *g, const ng_entity *e)
 {
-    return e && e->index < g->entity_count && g->entities[e->index] == e;
+    /* The entity says which graph made it: asking it, rather than
+     * g->entities, reads one cache line where the entity is read anyway. */
+    return e && e->graph == g && e->index < g->entity_count;
+}
+
+/* An entity the graph owns (owns_entity), to change: the graph allocated
+ * it mutable and hands it out const. */
+static ng_entity *mutable_entity(const ng_entity *e)
+{
+    return (ng_entity *)e;
 }
 
 static ng_entity *create_entity(ng_graph *g, const char *id, const char *label,
@@ -475,7 +520,7 @@ int ng_graph_add_alias(ng_graph *g, const ng_entity *entity, const char *alias, 
 {
     if (!owns_entity(g, entity) || !alias)
         return ng_fail(err, NG_ERR_INVALID, NULL, "alias for an entity of another graph");
-    ng_entity *e = g->entities[entity->index];
+    ng_entity *e = mutable_entity(entity);
     const char *s;
     if (intern(g, alias, &s, err) != 0)
         return NG_ERR_NOMEM;
@@ -500,10 +545,10 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
         return ng_fail(err, NG_ERR_INVALID, NULL, "mentions of an entity of another graph");
     if (count < 0)
         return ng_fail(err, NG_ERR_INVALID, NULL, "a negative number of mentions");
-    ng_entity *e = g->entities[entity->index];
+    ng_entity *e = mutable_entity(entity);
     e->mentions += count;
     uint32_t n = 0;
-    int rc = doc ? atom_number(g, doc, &n, err) : 0;
+    int rc = doc ? atom_number_of(g, ATOM_DOC, doc, &n, err) : 0;
     if (!doc || rc != 0)
         return rc;
     const char *d = g->atoms[n];
@@ -522,10 +567,12 @@ int ng_graph_add_mentions(ng_graph *g, const ng_entity *entity, const char *doc,
         if (fresh <= 0)
             return fresh;
     }
-    void *list = e->docs;
-    if (ng_array_grow_from(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs, 4) != 0)
-        return ng_fail_nomem(err);
-    e->docs = list;
+    if (e->doc_count == e->doc_cap) { /* most appends have room: no call */
+        void *list = e->docs;
+        if (ng_array_grow_from(&list, &e->doc_cap, e->doc_count + 1, sizeof *e->docs, 4) != 0)
+            return ng_fail_nomem(err);
+        e->docs = list;
+    }
     e->docs[e->doc_count++] = n;
     e->last_doc = n;
     return 0;
@@ -571,33 +618,38 @@ static void order_ends(const ng_entity **source, ng_relation relation, const ng_
     }
 }
 
-/* The edge index is open addressing over edge numbers, four bytes a slot:
- * a graph can hold millions of edges, and a map keyed by a copy of each
- * edge's ends took ten times that. */
-static size_t hash_ends(const ng_entity *source, ng_relation relation, const ng_entity *target)
+/* The edge index is open addressing over edge numbers and hashes, eight
+ * bytes a slot: a graph can hold millions of edges, and a map keyed by a
+ * copy of each edge's ends took five times that. */
+static uint32_t hash_ends(const ng_entity *source, ng_relation relation, const ng_entity *target)
 {
     uint64_t h = (uint64_t)source->index * 0x9e3779b97f4a7c15u;
     h ^= ((uint64_t)target->index << 2 | (uint64_t)relation) * 0xbf58476d1ce4e5b9u;
-    return (size_t)(h ^ (h >> 31));
+    return (uint32_t)(h ^ (h >> 31));
 }
 
-/* The slot that holds the edge, or the empty slot where it would go. */
-static uint32_t *edge_slot(const ng_graph *g, const ng_entity *source, ng_relation relation,
-                           const ng_entity *target)
+/* The slot that holds the edge of these ends, of hash hash_ends(...), or
+ * the empty slot where it would go. Only edges of the same hash are
+ * loaded to compare their ends. */
+static edge_index_slot *edge_slot(const ng_graph *g, uint32_t hash, const ng_entity *source,
+                              ng_relation relation, const ng_entity *target)
 {
     size_t mask = g->edge_slot_cap - 1;
-    for (size_t i = hash_ends(source, relation, target) & mask;; i = (i + 1) & mask) {
-        uint32_t *slot = &g->edge_slots[i];
-        if (!*slot)
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        edge_index_slot *slot = &g->edge_slots[i];
+        if (!slot->edge)
             return slot;
-        const ng_edge *e = edge_at(g, *slot - 1);
+        if (slot->hash != hash)
+            continue;
+        const ng_edge *e = edge_at(g, slot->edge - 1);
         if (e->source == source && e->target == target && e->relation == relation)
             return slot;
     }
 }
 
 /* Makes room for one more edge, keeping the load factor under 2/3: at
- * millions of edges a table half as large is worth a probe more. */
+ * millions of edges a table half as large is worth a probe more. The
+ * hashes the slots keep place them in the larger table. */
 static int grow_edge_index(ng_graph *g)
 {
     if ((g->edge_count + 1) * 3 <= g->edge_slot_cap * 2)
@@ -605,16 +657,21 @@ static int grow_edge_index(ng_graph *g)
     if (g->edge_count >= UINT32_MAX / 2)
         return NG_ERR_NOMEM;
     size_t cap = g->edge_slot_cap ? g->edge_slot_cap * 2 : 64;
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    edge_index_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return NG_ERR_NOMEM;
+    for (size_t i = 0; i < g->edge_slot_cap; i++) {
+        edge_index_slot old = g->edge_slots[i];
+        if (!old.edge)
+            continue;
+        size_t k = old.hash & (cap - 1);
+        while (slots[k].edge)
+            k = (k + 1) & (cap - 1);
+        slots[k] = old;
+    }
     free(g->edge_slots);
     g->edge_slots = slots;
     g->edge_slot_cap = cap;
-    for (size_t i = 0; i < g->edge_count; i++) {
-        const ng_edge *e = edge_at(g, i);
-        *edge_slot(g, e->source, e->relation, e->target) = (uint32_t)(i + 1);
-    }
     return 0;
 }
 
@@ -638,7 +695,8 @@ const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
     if (!owns_entity(g, source) || !owns_entity(g, target) || !g->edge_slot_cap)
         return NULL;
     order_ends(&source, relation, &target);
-    uint32_t slot = *edge_slot(g, source, relation, target);
+    uint32_t slot = edge_slot(g, hash_ends(source, relation, target), source, relation,
+                              target)->edge;
     return slot ? edge_at(g, slot - 1) : NULL;
 }
 
@@ -652,8 +710,9 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
         return NULL;
     }
     order_ends(&source, relation, &target);
+    uint32_t hash = hash_ends(source, relation, target);
     if (g->edge_slot_cap) {
-        uint32_t slot = *edge_slot(g, source, relation, target);
+        uint32_t slot = edge_slot(g, hash, source, relation, target)->edge;
         if (slot)
             return edge_at(g, slot - 1);
     }
@@ -666,7 +725,8 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     e->target = target;
     e->relation = (unsigned)relation;
     e->index = (uint32_t)g->edge_count++;
-    *edge_slot(g, source, relation, target) = (uint32_t)g->edge_count;
+    *edge_slot(g, hash, source, relation, target) =
+        (edge_index_slot){(uint32_t)g->edge_count, hash};
     return e;
 }
 
@@ -721,11 +781,12 @@ static uint32_t record_key(uint32_t edge, const ng_evidence_atoms *a, const ng_e
 
 static int atoms_of(ng_graph *g, const ng_evidence *ev, ng_evidence_atoms *a, ng_error *err)
 {
-    const char *strings[] = {ev->doc, ev->trigger, ev->date, ev->place, ev->item};
-    uint32_t *numbers[] = {&a->doc, &a->trigger, &a->date, &a->place, &a->item};
-    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+    /* In the order of enum atom_kind. */
+    const char *strings[ATOM_KINDS] = {ev->doc, ev->trigger, ev->date, ev->place, ev->item};
+    uint32_t *numbers[ATOM_KINDS] = {&a->doc, &a->trigger, &a->date, &a->place, &a->item};
+    for (size_t i = 0; i < ATOM_KINDS; i++) {
         uint32_t n = 0;
-        int rc = strings[i] ? atom_number(g, strings[i], &n, err) : 0;
+        int rc = strings[i] ? atom_number_of(g, (enum atom_kind)i, strings[i], &n, err) : 0;
         if (rc != 0)
             return rc;
         *numbers[i] = strings[i] ? n + 1 : 0;

@@ -126,12 +126,36 @@ static void test_many_labels_over_many_documents(void **state)
     ng_found_free(f);
 }
 
+/* Labels of every length, one longer than the blocks memory is taken in:
+ * each label's memo holds the label and its slug, and must keep them
+ * whole and aligned whatever came before. */
+static void test_labels_of_every_length(void **state)
+{
+    (void)state;
+    ng_found *f = ng_found_new(NULL);
+    assert_non_null(f);
+    enum { SHORT = 120, LONG = 70000 };
+    static char text[LONG + 1];
+    memset(text, 'a', LONG);
+    static char labels[SHORT][SHORT + 2];
+    spelling s[SHORT + 1];
+    for (int i = 0; i < SHORT; i++) {
+        snprintf(labels[i], sizeof labels[i], "%c%.*s", 'A' + i % 26, i, text);
+        s[i] = (spelling){labels[i], (ng_entity_type)(i % NG_ENTITY_TYPE_COUNT)};
+    }
+    s[SHORT] = (spelling){text, NG_ENTITY_PERSON};
+    for (int round = 0; round < 2; round++)
+        assert_like_a_graph(f, s, SHORT + 1);
+    ng_found_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_entities_are_those_of_a_graph),
         cmocka_unit_test(test_later_documents_are_read_as_the_first),
         cmocka_unit_test(test_many_labels_over_many_documents),
+        cmocka_unit_test(test_labels_of_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

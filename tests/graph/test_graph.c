@@ -579,6 +579,40 @@ static void test_many_edges_are_found_after_growth(void **state)
     assert_int_equal(ng_graph_edge_count(g), 60 * 59 + 59);
 }
 
+/* The graph remembers the last document, date, trigger... it was given,
+ * to skip looking them up again: a caller that reuses one buffer for
+ * different strings must still get each string. */
+static void test_strings_in_a_reused_buffer_are_told_apart(void **state)
+{
+    ng_graph *g = *state;
+    const ng_entity *a = ng_graph_add_entity(g, "Alpha", NG_ENTITY_PERSON, NULL);
+    const ng_entity *b = ng_graph_add_entity(g, "Beta", NG_ENTITY_PERSON, NULL);
+    const ng_edge *e = ng_graph_add_edge(g, a, NG_RELATION_MEETS, b, NULL);
+    char doc[16], trigger[16];
+    ng_evidence_reader *r = ng_evidence_reader_new(NULL);
+    assert_non_null(r);
+    for (int i = 0; i < 3; i++) {
+        snprintf(doc, sizeof doc, "d%d.txt", i);
+        snprintf(trigger, sizeof trigger, "t%d", i);
+        ng_evidence ev = evidence(doc, 1, NG_MODALITY_ASSERTED);
+        ev.trigger = trigger;
+        assert_int_equal(ng_graph_add_mentions(g, a, doc, 1, NULL), 0);
+        assert_int_equal(ng_graph_add_evidence(g, e, &ev, NULL), 0);
+    }
+    assert_int_equal(ng_entity_doc_count(a), 3);
+    assert_string_equal(ng_entity_doc_at(a, 2), "d2.txt");
+    assert_int_equal(ng_edge_evidence_count(e), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const ng_evidence *ev = ng_edge_evidence_read(e, i, r, NULL);
+        assert_non_null(ev);
+        snprintf(doc, sizeof doc, "d%zu.txt", i);
+        snprintf(trigger, sizeof trigger, "t%zu", i);
+        assert_string_equal(ev->doc, doc);
+        assert_string_equal(ev->trigger, trigger);
+    }
+    ng_evidence_reader_free(r);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -616,6 +650,7 @@ int main(void)
         T(test_vocabulary_names_round_trip),
         T(test_many_entities_keep_handles_stable),
         T(test_many_edges_are_found_after_growth),
+        T(test_strings_in_a_reused_buffer_are_told_apart),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
