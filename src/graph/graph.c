@@ -82,14 +82,6 @@ struct record_block {
     uint32_t key[RECORD_BLOCK];    /* see record_key */
 };
 
-/* A slot of the edge index: the edge's number + 1 (0: empty) and the hash
- * of its ends, so that a probe rejects other edges without loading them
- * and the index grows without loading any. */
-typedef struct edge_index_slot {
-    uint32_t edge;
-    uint32_t hash;
-} edge_index_slot;
-
 /* The entities one folded name refers to. */
 /* The kinds of strings that are atoms, for atom_number_of. */
 enum atom_kind { ATOM_DOC, ATOM_TRIGGER, ATOM_DATE, ATOM_PLACE, ATOM_ITEM, ATOM_KINDS };
@@ -114,7 +106,7 @@ struct ng_graph {
     size_t doc_of_atom_cap;
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
-    edge_index_slot *edge_slots; /* by (source, relation, target), see edge_slot */
+    uint32_t *edge_slots;    /* edge number + 1 by (source, relation, target), 0: empty */
     size_t edge_slot_cap;    /* a power of two, or 0 */
     ng_pairset alias_pairs;  /* (entity, alias) pairs recorded */
     ng_pairset doc_pairs;    /* (entity, document) pairs, see ng_graph_add_mentions */
@@ -618,9 +610,11 @@ static void order_ends(const ng_entity **source, ng_relation relation, const ng_
     }
 }
 
-/* The edge index is open addressing over edge numbers and hashes, eight
- * bytes a slot: a graph can hold millions of edges, and a map keyed by a
- * copy of each edge's ends took five times that. */
+/* The edge index is open addressing over edge numbers, four bytes a slot:
+ * a graph can hold millions of edges, and a map keyed by a copy of each
+ * edge's ends took five times that. Keeping each edge's hash in its slot
+ * as well would spare loading other edges on a probe, but at 1 GiB of
+ * text the index's 16 MiB more took the run past 300 MB. */
 static uint32_t hash_ends(const ng_entity *source, ng_relation relation, const ng_entity *target)
 {
     uint64_t h = (uint64_t)source->index * 0x9e3779b97f4a7c15u;
@@ -629,27 +623,23 @@ static uint32_t hash_ends(const ng_entity *source, ng_relation relation, const n
 }
 
 /* The slot that holds the edge of these ends, of hash hash_ends(...), or
- * the empty slot where it would go. Only edges of the same hash are
- * loaded to compare their ends. */
-static edge_index_slot *edge_slot(const ng_graph *g, uint32_t hash, const ng_entity *source,
-                              ng_relation relation, const ng_entity *target)
+ * the empty slot where it would go. */
+static uint32_t *edge_slot(const ng_graph *g, uint32_t hash, const ng_entity *source,
+                           ng_relation relation, const ng_entity *target)
 {
     size_t mask = g->edge_slot_cap - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        edge_index_slot *slot = &g->edge_slots[i];
-        if (!slot->edge)
+        uint32_t *slot = &g->edge_slots[i];
+        if (!*slot)
             return slot;
-        if (slot->hash != hash)
-            continue;
-        const ng_edge *e = edge_at(g, slot->edge - 1);
+        const ng_edge *e = edge_at(g, *slot - 1);
         if (e->source == source && e->target == target && e->relation == relation)
             return slot;
     }
 }
 
 /* Makes room for one more edge, keeping the load factor under 2/3: at
- * millions of edges a table half as large is worth a probe more. The
- * hashes the slots keep place them in the larger table. */
+ * millions of edges a table half as large is worth a probe more. */
 static int grow_edge_index(ng_graph *g)
 {
     if ((g->edge_count + 1) * 3 <= g->edge_slot_cap * 2)
@@ -657,15 +647,16 @@ static int grow_edge_index(ng_graph *g)
     if (g->edge_count >= UINT32_MAX / 2)
         return NG_ERR_NOMEM;
     size_t cap = g->edge_slot_cap ? g->edge_slot_cap * 2 : 64;
-    edge_index_slot *slots = calloc(cap, sizeof *slots);
+    uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return NG_ERR_NOMEM;
     for (size_t i = 0; i < g->edge_slot_cap; i++) {
-        edge_index_slot old = g->edge_slots[i];
-        if (!old.edge)
+        uint32_t old = g->edge_slots[i];
+        if (!old)
             continue;
-        size_t k = old.hash & (cap - 1);
-        while (slots[k].edge)
+        const ng_edge *e = edge_at(g, old - 1);
+        size_t k = hash_ends(e->source, e->relation, e->target) & (cap - 1);
+        while (slots[k])
             k = (k + 1) & (cap - 1);
         slots[k] = old;
     }
@@ -695,8 +686,8 @@ const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
     if (!owns_entity(g, source) || !owns_entity(g, target) || !g->edge_slot_cap)
         return NULL;
     order_ends(&source, relation, &target);
-    uint32_t slot = edge_slot(g, hash_ends(source, relation, target), source, relation,
-                              target)->edge;
+    uint32_t slot = *edge_slot(g, hash_ends(source, relation, target), source, relation,
+                               target);
     return slot ? edge_at(g, slot - 1) : NULL;
 }
 
@@ -712,7 +703,7 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     order_ends(&source, relation, &target);
     uint32_t hash = hash_ends(source, relation, target);
     if (g->edge_slot_cap) {
-        uint32_t slot = edge_slot(g, hash, source, relation, target)->edge;
+        uint32_t slot = *edge_slot(g, hash, source, relation, target);
         if (slot)
             return edge_at(g, slot - 1);
     }
@@ -725,8 +716,7 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     e->target = target;
     e->relation = (unsigned)relation;
     e->index = (uint32_t)g->edge_count++;
-    *edge_slot(g, hash, source, relation, target) =
-        (edge_index_slot){(uint32_t)g->edge_count, hash};
+    *edge_slot(g, hash, source, relation, target) = (uint32_t)g->edge_count;
     return e;
 }
 
