@@ -28,6 +28,8 @@
 #include <threads.h>
 #include <utf8proc.h>
 
+#include "util/wordset.h"
+
 #if defined(__SSE2__) && defined(__GNUC__) && !defined(NG_NO_SIMD)
 /* SSE2 is part of every x86-64: the hottest scans take sixteen bytes at a
  * time with it, and eight in a 64-bit word elsewhere. */
@@ -39,9 +41,6 @@
 #define MAX_TOKENS 10
 /* Notices are short; longer lines are article text whatever they say. */
 #define NOTICE_MAX 600
-/* Words longer than this are in no list; the ones that are, and numbers
- * with a listed suffix, are compared as two 64-bit keys. */
-#define KEY_MAX 16
 /* Longer words are not numbers ("1,234,567" is; a 24-digit run is not). */
 #define NUMBER_MAX 23
 
@@ -295,14 +294,6 @@ static uint64_t zero_bytes(uint64_t x)
     return (x - ONES) & ~x & HIGHS;
 }
 
-/* w lower-cased, for a w of ASCII bytes: b + 0x3F sets the top bit of a
- * byte b when b >= 'A', b + 0x25 when b > 'Z', and neither carries. */
-static uint64_t ascii_lower_word(uint64_t w)
-{
-    uint64_t upper = (w + ONES * (0x80 - 'A')) & ~(w + ONES * (0x80 - 'Z' - 1)) & HIGHS;
-    return w | upper >> 2;
-}
-
 /* Case-insensitive: whether s[0..k) is the lower-case `word` of k bytes. */
 static int equals_ci(const char *s, const char *word, size_t k)
 {
@@ -343,66 +334,10 @@ enum {
 static const char *const by_words[] = {"by"};
 static const char *const additional_words[] = {"additional"};
 
-typedef struct word_key {
-    uint64_t lo, hi;
-} word_key;
-
-/* Open addressing over a table at most a third full; an empty slot has a
- * zero key, which no listed word has. */
-#define SET_BITS 10
-typedef struct set_slot {
-    word_key key;
-    uint32_t bits;
-} set_slot;
-
-static set_slot word_set[1u << SET_BITS];
-static size_t longest_word; /* of the set, in bytes */
+static ng_wordset word_set = {.fold = 1};
 static once_flag word_set_once = ONCE_FLAG_INIT;
 
-/* s[0..n) lower-cased (ASCII) into a key, zero-padded; 0 when it cannot
- * be listed: empty, longer than KEY_MAX, or not ASCII. */
-static int make_key(const char *s, size_t n, word_key *key)
-{
-    if (n == 0 || n > KEY_MAX)
-        return 0;
-    unsigned char bytes[KEY_MAX] = {0};
-    memcpy(bytes, s, n);
-    uint64_t lo, hi;
-    memcpy(&lo, bytes, 8);
-    memcpy(&hi, bytes + 8, 8);
-    if ((lo | hi) & HIGHS)
-        return 0;
-    key->lo = ascii_lower_word(lo);
-    key->hi = ascii_lower_word(hi);
-    return 1;
-}
-
-static size_t slot_of(const word_key *key)
-{
-    uint64_t h = (key->lo ^ (key->hi * 0xc2b2ae3d27d4eb4fu)) * 0x9e3779b97f4a7c15u;
-    return (size_t)(h >> (64 - SET_BITS));
-}
-
-static void add_list(const char *const *list, size_t count, uint32_t bits)
-{
-    const size_t mask = (1u << SET_BITS) - 1;
-    for (size_t i = 0; i < count; i++) {
-        word_key key;
-        size_t len = strlen(list[i]);
-        if (!make_key(list[i], len, &key))
-            continue; /* cannot happen: every listed word is short ASCII */
-        size_t at = slot_of(&key);
-        while (word_set[at].key.lo != 0 &&
-               (word_set[at].key.lo != key.lo || word_set[at].key.hi != key.hi))
-            at = (at + 1) & mask;
-        word_set[at].key = key;
-        word_set[at].bits |= bits;
-        if (len > longest_word)
-            longest_word = len;
-    }
-}
-
-#define ADD_LIST(list, bits) add_list((list), sizeof(list) / sizeof *(list), (bits))
+#define ADD_LIST(list, bits) ng_wordset_add(&word_set, (list), sizeof(list) / sizeof *(list), (bits))
 
 static void build_word_set(void)
 {
@@ -424,19 +359,7 @@ static void build_word_set(void)
 /* The lists that hold s[0..n), lower-cased, as W_ bits (0 for none). */
 static uint32_t word_bits(const char *s, size_t n)
 {
-    if (n > longest_word)
-        return 0;
-    word_key key;
-    if (!make_key(s, n, &key))
-        return 0;
-    const size_t mask = (1u << SET_BITS) - 1;
-    for (size_t at = slot_of(&key);; at = (at + 1) & mask) {
-        const set_slot *slot = &word_set[at];
-        if (slot->key.lo == key.lo && slot->key.hi == key.hi)
-            return slot->bits;
-        if (slot->key.lo == 0)
-            return 0;
-    }
+    return ng_wordset_bits(&word_set, s, n);
 }
 
 /* Case-sensitive, for the lists of name particles and headline words. */

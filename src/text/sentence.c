@@ -16,6 +16,8 @@
 #include <threads.h>
 #include <utf8proc.h>
 
+#include "util/wordset.h"
+
 #if defined(__SSE2__) && defined(__GNUC__) && !defined(NG_NO_SIMD)
 /* SSE2 is part of every x86-64: the hottest scans take sixteen bytes at a
  * time with it, and eight in a 64-bit word elsewhere. */
@@ -64,65 +66,10 @@ enum {
     W_SENTENCE_OPENER = 8
 };
 
-/* A word of up to KEY_MAX bytes as two numbers: its bytes, zero-padded,
- * then its length in the sixteenth byte. */
-#define KEY_MAX 15
-
-typedef struct word_key {
-    uint64_t lo, hi;
-} word_key;
-
-/* Open addressing, a quarter full; an empty slot has a zero key, which no
- * word has (its length is not 0). */
-#define SET_BITS 9
-typedef struct set_slot {
-    word_key key;
-    unsigned bits;
-} set_slot;
-
-static set_slot word_set[1u << SET_BITS];
-static size_t longest_word; /* of the set, in bytes */
+static ng_wordset word_set; /* case-sensitive */
 static once_flag word_set_once = ONCE_FLAG_INIT;
 
-/* 0 when s[0..n) is too long, or empty, to be in a list. */
-static int make_key(const char *s, size_t n, word_key *key)
-{
-    if (n == 0 || n > KEY_MAX)
-        return 0;
-    unsigned char bytes[KEY_MAX + 1] = {0};
-    memcpy(bytes, s, n);
-    bytes[KEY_MAX] = (unsigned char)n;
-    memcpy(&key->lo, bytes, 8);
-    memcpy(&key->hi, bytes + 8, 8);
-    return 1;
-}
-
-static size_t slot_of(const word_key *key)
-{
-    uint64_t h = (key->lo ^ (key->hi * 0xc2b2ae3d27d4eb4fu)) * 0x9e3779b97f4a7c15u;
-    return (size_t)(h >> (64 - SET_BITS));
-}
-
-static void add_list(const char *const *list, size_t count, unsigned bits)
-{
-    const size_t mask = (1u << SET_BITS) - 1;
-    for (size_t i = 0; i < count; i++) {
-        word_key key;
-        size_t len = strlen(list[i]);
-        if (!make_key(list[i], len, &key))
-            continue; /* cannot happen: every listed word is short */
-        size_t at = slot_of(&key);
-        while (word_set[at].key.hi != 0 &&
-               (word_set[at].key.lo != key.lo || word_set[at].key.hi != key.hi))
-            at = (at + 1) & mask;
-        word_set[at].key = key;
-        word_set[at].bits |= bits;
-        if (len > longest_word)
-            longest_word = len;
-    }
-}
-
-#define ADD_LIST(list, bits) add_list((list), sizeof(list) / sizeof *(list), (bits))
+#define ADD_LIST(list, bits) ng_wordset_add(&word_set, (list), sizeof(list) / sizeof *(list), (bits))
 
 static void build_word_set(void)
 {
@@ -135,19 +82,7 @@ static void build_word_set(void)
 /* The lists that hold s[0..n), as W_ bits (0 for none). */
 static unsigned word_bits(const char *s, size_t n)
 {
-    if (n > longest_word)
-        return 0;
-    word_key key;
-    if (!make_key(s, n, &key))
-        return 0;
-    const size_t mask = (1u << SET_BITS) - 1;
-    for (size_t at = slot_of(&key);; at = (at + 1) & mask) {
-        const set_slot *slot = &word_set[at];
-        if (slot->key.lo == key.lo && slot->key.hi == key.hi)
-            return slot->bits;
-        if (slot->key.hi == 0)
-            return 0;
-    }
+    return ng_wordset_bits(&word_set, s, n);
 }
 
 /* ---- bytes -------------------------------------------------------------- */
