@@ -337,23 +337,21 @@ static const char *const additional_words[] = {"additional"};
 static ng_wordset word_set = {.fold = 1};
 static once_flag word_set_once = ONCE_FLAG_INIT;
 
-#define ADD_LIST(list, bits) ng_wordset_add(&word_set, (list), sizeof(list) / sizeof *(list), (bits))
-
 static void build_word_set(void)
 {
-    ADD_LIST(furniture_words, W_FURNITURE);
-    ADD_LIST(link_labels, W_LINK_LABEL);
-    ADD_LIST(link_label_fillers, W_LINK_FILLER);
-    ADD_LIST(picture_words, W_PICTURE);
-    ADD_LIST(credit_words, W_CREDIT_WORD);
-    ADD_LIST(byline_verbs, W_BYLINE_VERB);
-    ADD_LIST(credit_verbs, W_CREDIT_VERB);
-    ADD_LIST(indefinite_counts, W_INDEFINITE);
-    ADD_LIST(relative_units_short, W_UNIT_SHORT);
-    ADD_LIST(relative_units_long, W_UNIT_LONG);
-    ADD_LIST(number_suffixes, W_NUMBER_SUFFIX);
-    ADD_LIST(by_words, W_BY);
-    ADD_LIST(additional_words, W_ADDITIONAL);
+    NG_WORDSET_ADD(&word_set, furniture_words, W_FURNITURE);
+    NG_WORDSET_ADD(&word_set, link_labels, W_LINK_LABEL);
+    NG_WORDSET_ADD(&word_set, link_label_fillers, W_LINK_FILLER);
+    NG_WORDSET_ADD(&word_set, picture_words, W_PICTURE);
+    NG_WORDSET_ADD(&word_set, credit_words, W_CREDIT_WORD);
+    NG_WORDSET_ADD(&word_set, byline_verbs, W_BYLINE_VERB);
+    NG_WORDSET_ADD(&word_set, credit_verbs, W_CREDIT_VERB);
+    NG_WORDSET_ADD(&word_set, indefinite_counts, W_INDEFINITE);
+    NG_WORDSET_ADD(&word_set, relative_units_short, W_UNIT_SHORT);
+    NG_WORDSET_ADD(&word_set, relative_units_long, W_UNIT_LONG);
+    NG_WORDSET_ADD(&word_set, number_suffixes, W_NUMBER_SUFFIX);
+    NG_WORDSET_ADD(&word_set, by_words, W_BY);
+    NG_WORDSET_ADD(&word_set, additional_words, W_ADDITIONAL);
 }
 
 /* The lists that hold s[0..n), lower-cased, as W_ bits (0 for none). */

@@ -69,14 +69,12 @@ enum {
 static ng_wordset word_set; /* case-sensitive */
 static once_flag word_set_once = ONCE_FLAG_INIT;
 
-#define ADD_LIST(list, bits) ng_wordset_add(&word_set, (list), sizeof(list) / sizeof *(list), (bits))
-
 static void build_word_set(void)
 {
-    ADD_LIST(titles, W_TITLE);
-    ADD_LIST(before_number, W_BEFORE_NUMBER);
-    ADD_LIST(never_final, W_NEVER_FINAL);
-    ADD_LIST(sentence_openers, W_SENTENCE_OPENER);
+    NG_WORDSET_ADD(&word_set, titles, W_TITLE);
+    NG_WORDSET_ADD(&word_set, before_number, W_BEFORE_NUMBER);
+    NG_WORDSET_ADD(&word_set, never_final, W_NEVER_FINAL);
+    NG_WORDSET_ADD(&word_set, sentence_openers, W_SENTENCE_OPENER);
 }
 
 /* The lists that hold s[0..n), as W_ bits (0 for none). */

@@ -87,24 +87,23 @@ static int is_text(unsigned char c)
 }
 
 #ifdef HAVE_SSE2
-/* Bit k set when p[k] is printable ASCII (or, with newlines, '\n'). As
- * signed bytes, those above 0x7F are negative, below 0x20. */
-static unsigned good_bytes16(const unsigned char *p, int newlines)
+/* Bit k set when p[k] is printable ASCII or '\n'. As signed bytes, those
+ * above 0x7F are negative, below 0x20. */
+static unsigned good_bytes16(const unsigned char *p)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i good = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
                                     _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-    if (newlines)
-        good = _mm_or_si128(good, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+    good = _mm_or_si128(good, _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
     return (unsigned)_mm_movemask_epi8(good);
 }
 
 /* How many bytes of p[0..n) the sixteen-byte blocks at its start hold
  * before the first bad one: at *i, the end of the blocks looked at. */
-static size_t good_blocks(const unsigned char *p, size_t n, int newlines, size_t *i)
+static size_t good_blocks(const unsigned char *p, size_t n, size_t *i)
 {
     for (; *i + 16 <= n; *i += 16) {
-        unsigned bad = ~good_bytes16(p + *i, newlines) & 0xFFFF;
+        unsigned bad = ~good_bytes16(p + *i) & 0xFFFF;
         if (bad)
             return *i + (size_t)__builtin_ctz(bad);
     }
@@ -112,31 +111,11 @@ static size_t good_blocks(const unsigned char *p, size_t n, int newlines, size_t
 }
 #endif
 
-size_t ng_ascii_printable_prefix(const unsigned char *p, size_t n)
-{
-    size_t i = 0;
-#ifdef HAVE_SSE2
-    size_t stop = good_blocks(p, n, 0, &i);
-    if (stop != SIZE_MAX)
-        return stop;
-#endif
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        uint64_t bad = unprintable_bytes(w);
-        if (bad)
-            return i + FIRST_FLAGGED(bad, p + i, is_printable);
-    }
-    while (i < n && is_printable(p[i]))
-        i++;
-    return i;
-}
-
 size_t ng_ascii_text_prefix(const unsigned char *p, size_t n)
 {
     size_t i = 0;
 #ifdef HAVE_SSE2
-    size_t stop = good_blocks(p, n, 1, &i);
+    size_t stop = good_blocks(p, n, &i);
     if (stop != SIZE_MAX)
         return stop;
 #endif

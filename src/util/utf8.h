@@ -12,13 +12,9 @@
 size_t ng_utf8_sequence_length(const unsigned char *p, size_t n);
 
 /* How many bytes p[0..n) starts with that are printable ASCII (0x20 to
- * 0x7E): the plain text that the readers copy or count without looking
- * further. Eight bytes at a time, for the scans of whole documents. */
-size_t ng_ascii_printable_prefix(const unsigned char *p, size_t n);
-
-/* The same with line feeds too: how many bytes p[0..n) starts with that
- * are printable ASCII or '\n', so that a scan of a document does not stop
- * at every line. */
+ * 0x7E) or '\n': the plain text that the readers copy or count without
+ * looking further, a line feed included so that a scan of a document
+ * does not stop at every line. 16 or 8 bytes at a time. */
 size_t ng_ascii_text_prefix(const unsigned char *p, size_t n);
 
 #endif

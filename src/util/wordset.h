@@ -32,6 +32,9 @@ typedef struct ng_wordset {
  * NG_WORDSET_KEY_MAX bytes, lower-case when the set folds) with `bits`.
  * A word already there gains the bits. */
 void ng_wordset_add(ng_wordset *set, const char *const *list, size_t count, uint32_t bits);
+/* ng_wordset_add of a whole static array of words. */
+#define NG_WORDSET_ADD(set, list, bits) \
+    ng_wordset_add((set), (list), sizeof(list) / sizeof *(list), (bits))
 
 /* The bits of s[0..n) (lower-cased first when the set folds); 0 when it is
  * in no list. */
