@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <newsgraph/extract.h>
@@ -739,7 +738,9 @@ static void test_ingest_huge_single_line_is_linear(void **state)
 {
     (void)state;
     /* 50 MB on one line, with typographic characters throughout: reading,
-     * normalising, blanking and splitting it must stay linear */
+     * normalising, blanking and splitting it must stay linear. No timer
+     * here (speed is measured in bench/): a quadratic step over 50 MB does
+     * not end, and the test's timeout fails it. */
     static const char chunk[] =
         "Kim\xe2\x80\x99s train re\xcc\x81sume\xcc\x81 \xe2\x80\x94 and on ";
     size_t k = sizeof chunk - 1, n = (50u << 20) / k * k;
@@ -753,7 +754,6 @@ static void test_ingest_huge_single_line_is_linear(void **state)
     warnings w;
     ng_reader *r = reader_with(&w, 0);
     add_in(r, dir, "huge.txt");
-    clock_t start = clock();
     const ng_document *doc = next_document(r);
     assert_int_equal(doc->raw_length, n);
     size_t pos = 0, sentences = 0;
@@ -761,8 +761,6 @@ static void test_ingest_huge_single_line_is_linear(void **state)
     while (ng_sentence_next(doc->text, doc->length, &pos, &span))
         sentences++;
     assert_int_equal(sentences, 1);
-    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
-    assert_true(seconds < 20.0);
     ng_reader_free(r);
     remove_tree(dir);
     free(dir);
