@@ -59,10 +59,20 @@ static int fold_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t star
     return put_cp(out, is_apostrophe(cp) ? '\'' : cp);
 }
 
+/* The word a slug spells a plus sign as, so that "OPEC+" and "OPEC Plus"
+ * share an id that "OPEC" does not. */
+#define SLUG_PLUS "plus"
+
 static int slug_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t start)
 {
     if (is_apostrophe(cp) || cp == '.')
         return 0;
+    if (cp == '+') {
+        if (out->len > start && ng_buf_putc(out, '-') != 0)
+            return NG_ERR_NOMEM;
+        *pending = 1;
+        return ng_buf_append_str(out, SLUG_PLUS);
+    }
     if (!is_word_char(cp)) {
         *pending = out->len > start;
         return 0;
@@ -74,8 +84,9 @@ static int slug_emit(ng_buf *out, utf8proc_int32_t cp, int *pending, size_t star
 }
 
 /* What an ASCII byte is to a key: dropped, a separator (a run of them
- * becomes one joiner, none at the ends), or kept, lower-cased. */
-typedef enum { ASCII_KEEP, ASCII_DROP, ASCII_SEPARATE } ascii_class;
+ * becomes one joiner, none at the ends), kept, lower-cased, or one that
+ * only the general way (transform) writes. */
+typedef enum { ASCII_KEEP, ASCII_DROP, ASCII_SEPARATE, ASCII_GENERAL } ascii_class;
 
 static ascii_class fold_class(char c)
 {
@@ -87,17 +98,19 @@ static ascii_class slug_class(char c)
 {
     if (c == '\'' || c == '.')
         return ASCII_DROP;
+    if (c == '+') /* a word of its own, longer than the byte */
+        return ASCII_GENERAL;
     int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     return alnum ? ASCII_KEEP : ASCII_SEPARATE;
 }
 
-/* What map_ascii returns for a name that is not all ASCII. */
-#define NOT_ASCII 1
+/* What map_ascii returns for a name it leaves to the general way. */
+#define GENERAL_WAY 1
 
 /* fold_emit or slug_emit over ASCII, written straight into the buffer
  * without utf8proc: most names and words are ASCII. At the first byte
- * past 0x7f it stops and returns NOT_ASCII, with `out` as it was; else
- * it returns 0 or NG_ERR_NOMEM. One pass: the name is not scanned first
+ * past 0x7f, or of class ASCII_GENERAL, it stops and returns
+ * GENERAL_WAY, with `out` as it was; else it returns 0 or NG_ERR_NOMEM. One pass: the name is not scanned first
  * to see whether it is ASCII. */
 static int map_ascii(const char *s, size_t len, ng_buf *out, char joiner,
                      ascii_class (*class_of)(char))
@@ -107,11 +120,11 @@ static int map_ascii(const char *s, size_t len, ng_buf *out, char joiner,
     char *start = out->data + out->len, *w = start;
     int pending = 0;
     for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80) {
+        ascii_class cls = (unsigned char)s[i] >= 0x80 ? ASCII_GENERAL : class_of(s[i]);
+        if (cls == ASCII_GENERAL) {
             *start = '\0';
-            return NOT_ASCII;
+            return GENERAL_WAY;
         }
-        ascii_class cls = class_of(s[i]);
         if (cls != ASCII_KEEP) {
             pending |= cls == ASCII_SEPARATE && w > start;
             continue;
@@ -198,13 +211,13 @@ static int transform(const char *s, size_t len, ng_buf *out, emit_fn emit)
 int ng_name_fold(const char *name, size_t len, ng_buf *out)
 {
     int rc = map_ascii(name, len, out, ' ', fold_class);
-    return rc == NOT_ASCII ? transform(name, len, out, fold_emit) : rc;
+    return rc == GENERAL_WAY ? transform(name, len, out, fold_emit) : rc;
 }
 
 int ng_name_slug(const char *label, size_t len, ng_buf *out)
 {
     int rc = map_ascii(label, len, out, '-', slug_class);
-    return rc == NOT_ASCII ? transform(label, len, out, slug_emit) : rc;
+    return rc == GENERAL_WAY ? transform(label, len, out, slug_emit) : rc;
 }
 
 int ng_ascii_equal_nocase(const char *a, const char *b)

@@ -16,7 +16,8 @@ int ng_name_fold(const char *name, size_t len, ng_buf *out);
 /* Appends to `out` the slug of a label: case-folded letters and digits of
  * any script, every other run of characters turned into one '-', with
  * apostrophes and full stops dropped ("U.S." -> "us", "Russia's" ->
- * "russias"), no leading or trailing '-'. Empty if the label has no letter
+ * "russias"), a plus sign spelled as the word "plus" ("OPEC+" ->
+ * "opec-plus"), no leading or trailing '-'. Empty if the label has no letter
  * or digit. Returns 0 or NG_ERR_NOMEM. */
 int ng_name_slug(const char *label, size_t len, ng_buf *out);
 

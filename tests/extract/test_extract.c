@@ -356,6 +356,18 @@ static void test_spelling_variants_are_one_entity(void **state)
     ng_graph_free(g);
 }
 
+/* Names that differ only by a plus sign are different organisations;
+ * a spelling of the same one ("OPEC Plus") is not. */
+static void test_plus_sign_keeps_names_apart(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("OPEC met OPEC+ in Vienna.\nSaudi Arabia met OPEC Plus.\n");
+    assert_edge(g, "opec", NG_RELATION_MEETS, "opec-plus", NG_MODALITY_ASSERTED);
+    assert_edge(g, "saudi-arabia", NG_RELATION_MEETS, "opec-plus", NG_MODALITY_ASSERTED);
+    assert_no_edge(g, "saudi-arabia", NG_RELATION_MEETS, "opec");
+    ng_graph_free(g);
+}
+
 static void test_short_form_is_the_full_name_before(void **state)
 {
     (void)state;
@@ -696,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_modality_denied),
         cmocka_unit_test(test_modality_strongest_of_several),
         cmocka_unit_test(test_spelling_variants_are_one_entity),
+        cmocka_unit_test(test_plus_sign_keeps_names_apart),
         cmocka_unit_test(test_short_form_is_the_full_name_before),
         cmocka_unit_test(test_short_form_prefers_the_most_mentioned_namesake),
         cmocka_unit_test(test_short_form_needs_its_own_document),
