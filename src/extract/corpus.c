@@ -54,6 +54,7 @@ typedef struct pool {
     const slot *awaited;    /* the one the calling thread waits for, or NULL */
     slot *slots;
     size_t slot_count;
+    size_t memo_bytes;      /* what each slot's ng_found remembers of labels */
     size_t taken;           /* units taken so far */
     size_t picked;          /* units picked for extraction so far */
     int closing;
@@ -132,13 +133,15 @@ static slot *pick(pool *p)
 
 /* Loads the slot's unit and extracts its document, under the name the
  * unit gave it for now. */
-static void extract_slot(ng_extractor *x, slot *s, ng_unit_buffers *buffers)
+static void extract_slot(const pool *p, ng_extractor *x, slot *s, ng_unit_buffers *buffers)
 {
     s->rc = 0;
     ng_unit_load(&s->unit, buffers);
     if (s->unit.status <= 0)
         return;
-    if (!s->found && !(s->found = ng_found_new(&s->err)))
+    if (!s->found && (s->found = ng_found_new(&s->err)))
+        ng_found_set_memo_bytes(s->found, p->memo_bytes);
+    if (!s->found)
         s->rc = NG_ERR_NOMEM;
     else
         s->rc = ng_extract_found(x, s->found, &s->unit.doc, &s->err);
@@ -156,7 +159,7 @@ static void *work(void *arg)
         if (!s)
             break;
         pthread_mutex_unlock(&p->lock);
-        extract_slot(w->extractor, s, &w->buffers);
+        extract_slot(p, w->extractor, s, &w->buffers);
         pthread_mutex_lock(&p->lock);
         s->state = SLOT_DONE;
         /* Waking the calling thread for a slot it does not wait for yet
@@ -200,7 +203,7 @@ static int done_or_help(pool *p, slot *s, ng_extractor *x, ng_unit_buffers *buff
     slot *t = s->state == SLOT_DONE ? NULL : pick(p);
     if (t) {
         pthread_mutex_unlock(&p->lock);
-        extract_slot(x, t, buffers);
+        extract_slot(p, x, t, buffers);
         pthread_mutex_lock(&p->lock);
         t->state = SLOT_DONE;
         pthread_mutex_unlock(&p->lock);
@@ -280,6 +283,10 @@ static int pool_init(pool *p, size_t count)
 {
     *p = (pool){0};
     p->slot_count = count < RING_MAX / RING_PER_THREAD ? RING_PER_THREAD * count : RING_MAX;
+    /* Every slot has its memo of labels: together they remember what the
+     * threads' would alone, so that memory grows with the threads, not
+     * with the ring. */
+    p->memo_bytes = NG_FOUND_MEMO_BYTES * count / p->slot_count;
     p->slots = calloc(p->slot_count, sizeof *p->slots);
     int ready = p->slots && pthread_mutex_init(&p->lock, NULL) == 0;
     if (ready && pthread_cond_init(&p->queued, NULL) != 0) {

@@ -238,11 +238,12 @@ typedef struct label_index {
     size_t count;
 } label_index;
 
-/* The memo is forgotten, at the start of a document, past this many
- * labels or bytes of memos: enough for the names of a large corpus, and
- * a bound on what a stream of names that never repeat can cost. */
-#define MEMO_MAX_LABELS 50000
-#define MEMO_MAX_BYTES (8u << 20)
+/* By default the memo is forgotten, at the start of a document, past
+ * this many bytes of memos: enough for the names of a large corpus, and a
+ * bound on what a stream of names that never repeat can cost. The labels
+ * are bounded too, at one per MEMO_BYTES_PER_LABEL bytes of the bound,
+ * for the index. */
+#define MEMO_BYTES_PER_LABEL 160
 
 /* An alias or an evidence record: the nth of an entity or edge. */
 typedef struct pair {
@@ -262,6 +263,7 @@ struct ng_found {
     size_t memo_count;
     label_index by_label;
     unsigned doc_number; /* counts ng_found_start: the document of a memo's `as` */
+    size_t memo_max_bytes; /* forgotten past this many bytes of memos */
     pair *aliases;
     size_t alias_count, alias_cap;
     pair *records;
@@ -322,7 +324,14 @@ ng_found *ng_found_new(ng_error *err)
     ng_found *f = calloc(1, sizeof *f);
     if (!f)
         ng_fail_nomem(err);
+    else
+        f->memo_max_bytes = NG_FOUND_MEMO_BYTES;
     return f;
+}
+
+void ng_found_set_memo_bytes(ng_found *f, size_t bytes)
+{
+    f->memo_max_bytes = bytes;
 }
 
 void ng_found_free(ng_found *f)
@@ -363,8 +372,8 @@ void ng_found_start(ng_found *f)
     /* No entity of the last document is left to point into the memo, so
      * it may be forgotten now; a new document number makes every memo's
      * `as` stale (and, once it wraps, the memo is forgotten too). */
-    if (++f->doc_number == 0 || f->memo_count > MEMO_MAX_LABELS ||
-        arena_used(&f->lasting) > MEMO_MAX_BYTES) {
+    if (++f->doc_number == 0 || f->memo_count > f->memo_max_bytes / MEMO_BYTES_PER_LABEL ||
+        arena_used(&f->lasting) > f->memo_max_bytes) {
         arena_rewind(&f->lasting);
         f->memo_count = 0;
         label_clear(&f->by_label);

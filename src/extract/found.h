@@ -54,6 +54,15 @@ typedef struct ng_found ng_found;
 ng_found *ng_found_new(ng_error *err);
 void ng_found_free(ng_found *f);
 
+/* An ng_found remembers, across documents, what each label it was given
+ * makes (its slug, where the search for its id starts), up to this many
+ * bytes by default. */
+#define NG_FOUND_MEMO_BYTES ((size_t)8 << 20)
+
+/* Sets how many bytes of labels f remembers; past them it forgets them at
+ * the start of a document. For many ng_found alive at once. */
+void ng_found_set_memo_bytes(ng_found *f, size_t bytes);
+
 /* Forgets everything, for the next document (the memory is kept). */
 void ng_found_start(ng_found *f);
 
