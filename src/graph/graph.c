@@ -106,7 +106,8 @@ struct ng_graph {
     size_t doc_of_atom_cap;
     ng_strmap entity_by_id;  /* id -> entity */
     ng_strmap names;         /* folded name -> name_entry */
-    uint32_t *edge_slots;    /* edge number + 1 by (source, relation, target), 0: empty */
+    uint32_t *edge_slots;    /* edge number + 1 and hash bits by (source, relation, target),
+                              * 0: empty (see hash_ends) */
     size_t edge_slot_cap;    /* a power of two, or 0 */
     ng_pairset alias_pairs;  /* (entity, alias) pairs recorded */
     ng_pairset doc_pairs;    /* (entity, document) pairs, see ng_graph_add_mentions */
@@ -612,14 +613,29 @@ static void order_ends(const ng_entity **source, ng_relation relation, const ng_
 
 /* The edge index is open addressing over edge numbers, four bytes a slot:
  * a graph can hold millions of edges, and a map keyed by a copy of each
- * edge's ends took five times that. Keeping each edge's hash in its slot
- * as well would spare loading other edges on a probe, but at 1 GiB of
- * text the index's 16 MiB more took the run past 300 MB. */
+ * edge's ends took five times that (and a slot of eight bytes, with the
+ * edge's hash, took the 1 GiB benchmark past 300 MB). A slot holds the
+ * edge's number + 1 in the bits its index uses (the table has more slots
+ * than edges) and, above them, the bits of the edge's hash that the index
+ * does not use: a probe loads an edge only when those agree, which spares
+ * nearly every load of another edge, each a likely cache miss. */
 static uint32_t hash_ends(const ng_entity *source, ng_relation relation, const ng_entity *target)
 {
     uint64_t h = (uint64_t)source->index * 0x9e3779b97f4a7c15u;
     h ^= ((uint64_t)target->index << 2 | (uint64_t)relation) * 0xbf58476d1ce4e5b9u;
     return (uint32_t)(h ^ (h >> 31));
+}
+
+/* The slot of edge number n, of hash `hash`, in a table of cap slots. */
+static uint32_t edge_slot_value(uint32_t hash, size_t n, size_t cap)
+{
+    return (uint32_t)((hash & ~(uint64_t)(cap - 1)) | (n + 1));
+}
+
+/* The number of the edge in a slot that is not empty. */
+static size_t slot_edge_number(const ng_graph *g, uint32_t slot)
+{
+    return (slot & (g->edge_slot_cap - 1)) - 1;
 }
 
 /* The slot that holds the edge of these ends, of hash hash_ends(...), or
@@ -628,11 +644,14 @@ static uint32_t *edge_slot(const ng_graph *g, uint32_t hash, const ng_entity *so
                            ng_relation relation, const ng_entity *target)
 {
     size_t mask = g->edge_slot_cap - 1;
+    uint32_t tag = (uint32_t)(hash & ~(uint64_t)mask);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         uint32_t *slot = &g->edge_slots[i];
         if (!*slot)
             return slot;
-        const ng_edge *e = edge_at(g, *slot - 1);
+        if ((*slot & ~(uint64_t)mask) != tag)
+            continue;
+        const ng_edge *e = edge_at(g, slot_edge_number(g, *slot));
         if (e->source == source && e->target == target && e->relation == relation)
             return slot;
     }
@@ -654,11 +673,13 @@ static int grow_edge_index(ng_graph *g)
         uint32_t old = g->edge_slots[i];
         if (!old)
             continue;
-        const ng_edge *e = edge_at(g, old - 1);
-        size_t k = hash_ends(e->source, e->relation, e->target) & (cap - 1);
+        size_t n = slot_edge_number(g, old);
+        const ng_edge *e = edge_at(g, n);
+        uint32_t hash = hash_ends(e->source, e->relation, e->target);
+        size_t k = hash & (cap - 1);
         while (slots[k])
             k = (k + 1) & (cap - 1);
-        slots[k] = old;
+        slots[k] = edge_slot_value(hash, n, cap);
     }
     free(g->edge_slots);
     g->edge_slots = slots;
@@ -688,7 +709,7 @@ const ng_edge *ng_graph_find_edge(const ng_graph *g, const ng_entity *source,
     order_ends(&source, relation, &target);
     uint32_t slot = *edge_slot(g, hash_ends(source, relation, target), source, relation,
                                target);
-    return slot ? edge_at(g, slot - 1) : NULL;
+    return slot ? edge_at(g, slot_edge_number(g, slot)) : NULL;
 }
 
 const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relation relation,
@@ -705,7 +726,7 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     if (g->edge_slot_cap) {
         uint32_t slot = *edge_slot(g, hash, source, relation, target);
         if (slot)
-            return edge_at(g, slot - 1);
+            return edge_at(g, slot_edge_number(g, slot));
     }
     if (grow_edge_index(g) != 0 || grow_edge_blocks(g) != 0) {
         ng_fail_nomem(err);
@@ -716,7 +737,8 @@ const ng_edge *ng_graph_add_edge(ng_graph *g, const ng_entity *source, ng_relati
     e->target = target;
     e->relation = (unsigned)relation;
     e->index = (uint32_t)g->edge_count++;
-    *edge_slot(g, hash, source, relation, target) = (uint32_t)g->edge_count;
+    *edge_slot(g, hash, source, relation, target) =
+        edge_slot_value(hash, e->index, g->edge_slot_cap);
     return e;
 }
 
