@@ -213,41 +213,15 @@ static void put_string(fmt *f, const char *s)
 /* The key of an array's element, which has none. */
 #define NO_KEY NULL, 0
 
-/* Starts a member of a container on one line: the separator from the
- * one before and the key. */
-static void inline_member(fmt *f, const char *key, size_t key_len)
-{
-    size_t n = 2 + KEY_SLOT;
-    if (f->out.cap - f->out.len <= n && ng_buf_reserve(&f->out, n) != 0) {
-        f->nomem = 1;
-        return;
-    }
-    char *w = f->out.data + f->out.len;
-    if (!f->first) {
-        *w++ = ',';
-        *w++ = ' ';
-    }
-    f->first = 0;
-    if (key) {
-        memcpy(w, key, KEY_SLOT);
-        w += key_len;
-    }
-    *w = '\0';
-    f->out.len = (size_t)(w - f->out.data);
-}
-
-/* Starts a member: the separator from the one before, the line, the key
- * (made by KEY). */
+/* Starts a member: the separator from the one before (", " within a
+ * line), a new line and its indentation unless a container is open on the
+ * current line, and the key (made by KEY). */
 static inline void member(fmt *f, const char *key, size_t key_len)
 {
-    if (f->inline_depth) {
-        inline_member(f, key, key_len);
-        return;
-    }
     /* Written straight into the buffer after one reservation: there is a
      * member per line of output, and a put per piece of it was a tenth
      * of the export. */
-    size_t width = 2 * (size_t)f->depth;
+    size_t width = f->inline_depth ? 0 : 2 * (size_t)f->depth;
     size_t n = 2 + width + SPACES_AT_ONCE + KEY_SLOT;
     if (f->out.cap - f->out.len <= n && ng_buf_reserve(&f->out, n) != 0) {
         f->nomem = 1;
@@ -256,9 +230,13 @@ static inline void member(fmt *f, const char *key, size_t key_len)
     char *w = f->out.data + f->out.len;
     if (!f->first)
         *w++ = ',';
+    if (!f->inline_depth) {
+        *w++ = '\n';
+        w = put_spaces(w, width);
+    } else if (!f->first) {
+        *w++ = ' ';
+    }
     f->first = 0;
-    *w++ = '\n';
-    w = put_spaces(w, width);
     if (key) {
         memcpy(w, key, KEY_SLOT);
         w += key_len;
