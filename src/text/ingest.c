@@ -7,6 +7,8 @@
  * Lines corpus, so memory stays bounded by the largest document (besides
  * a path per queued file and a name per document handed out). This file
  * keeps the queue and the names; unit.c turns a unit into a document. */
+#define _DEFAULT_SOURCE /* struct dirent's d_type */
+
 #include <newsgraph/extract.h>
 
 #include <dirent.h>
@@ -30,7 +32,8 @@ typedef enum input_kind {
     INPUT_FILE,   /* a plain text document */
     INPUT_CORPUS, /* a JSON Lines file */
     INPUT_STDIN,  /* "-": one plain document */
-    INPUT_BROKEN  /* found by a directory walk but not readable */
+    INPUT_BROKEN, /* found by a directory walk but not readable */
+    INPUT_UNSEEN  /* a directory entry whose type is still to be asked */
 } input_kind;
 
 typedef struct input {
@@ -143,6 +146,22 @@ static char *join_path(const char *dir, const char *name)
     return path;
 }
 
+/* The kind of a directory entry as far as its d_type tells: a plain file
+ * is known at once, which spares a corpus of many small files a stat per
+ * file; anything else (a directory, a link, a file system that does not
+ * say) is INPUT_UNSEEN, for walk_entry to examine. */
+static input_kind entry_kind(const struct dirent *e, const char *path)
+{
+#ifdef DT_REG
+    if (e->d_type == DT_REG)
+        return kind_of(path);
+#else
+    (void)e;
+    (void)path;
+#endif
+    return INPUT_UNSEEN;
+}
+
 /* The visible entries of an open directory (closed here), as paths. */
 static int read_entries(DIR *dir, const char *path, input_list *entries, int *errnum)
 {
@@ -151,8 +170,10 @@ static int read_entries(DIR *dir, const char *path, input_list *entries, int *er
     *errnum = 0;
     errno = 0;
     while (rc == 0 && (e = readdir(dir)) != NULL) {
-        if (e->d_name[0] != '.')
-            rc = list_push(entries, join_path(path, e->d_name), 0, INPUT_FILE, 0);
+        if (e->d_name[0] != '.') {
+            char *entry = join_path(path, e->d_name);
+            rc = list_push(entries, entry, 0, entry ? entry_kind(e, entry) : INPUT_UNSEEN, 0);
+        }
         errno = 0;
     }
     if (rc == 0 && errno != 0)
@@ -166,8 +187,10 @@ static int walk(DIR *dir, const char *path, size_t rel, input_list *out);
 /* Queues one directory entry: files and symbolic links to files, and
  * subdirectories walked in turn; symbolic links to directories are not
  * followed, so that a link loop cannot trap the walk. */
-static int walk_entry(char *path, size_t rel, input_list *out)
+static int walk_entry(char *path, input_kind kind, size_t rel, input_list *out)
 {
+    if (kind != INPUT_UNSEEN)
+        return list_push(out, path, rel, kind, 0);
     struct stat st;
     if (lstat(path, &st) != 0)
         return list_push(out, path, rel, INPUT_BROKEN, errno);
@@ -200,7 +223,7 @@ static int walk(DIR *dir, const char *path, size_t rel, input_list *out)
     }
     size_t i = 0;
     for (; rc == 0 && i < entries.count; i++) {
-        rc = walk_entry(entries.items[i].path, rel, out);
+        rc = walk_entry(entries.items[i].path, entries.items[i].kind, rel, out);
         entries.items[i].path = NULL;
     }
     for (; i < entries.count; i++)
@@ -447,6 +470,7 @@ static int input_take(ng_reader *r, const input *in, ng_unit *u)
         return note_error(u, in->path, NG_ERR_IO, "", in->errnum);
     case INPUT_CORPUS:
         return corpus_open(r, in, u);
+    case INPUT_UNSEEN: /* walk_entry settles these before they are queued */
     case INPUT_FILE:
         u->kind = NG_UNIT_FILE;
         break;
