@@ -82,10 +82,10 @@ struct record_block {
     uint32_t key[RECORD_BLOCK];    /* see record_key */
 };
 
-/* The entities one folded name refers to. */
 /* The kinds of strings that are atoms, for atom_number_of. */
 enum atom_kind { ATOM_DOC, ATOM_TRIGGER, ATOM_DATE, ATOM_PLACE, ATOM_ITEM, ATOM_KINDS };
 
+/* The entities one folded name refers to. */
 typedef struct name_entry {
     const ng_entity **items;
     size_t count, cap;
