@@ -34,6 +34,12 @@
 #define RING_PER_THREAD 64
 #define RING_MAX 16384
 
+/* A slot keeps the memory of its findings from one document to the next,
+ * and with a ring of many slots, each in time holds a document of the
+ * largest kind: one past this size gives its memory back once appended,
+ * so that the ring keeps what ordinary documents need. */
+#define TRIM_DOCUMENT_BYTES (64 * 1024)
+
 enum slot_state { SLOT_UNUSED, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
 
 /* A unit of input and what its extraction made. */
@@ -233,6 +239,10 @@ static int collect(slot *s, ng_reader *reader, ng_appender *appender,
         rc = ng_appender_add(appender, s->found, doc->name, err);
         if (rc == 0)
             progress(cb, ++*docs, *bytes += doc->raw_length);
+        if (doc->raw_length > TRIM_DOCUMENT_BYTES) {
+            ng_found_free(s->found);
+            s->found = NULL;
+        }
     }
     if (rc < 0 && rc != NG_ERR_NOMEM)
         report(cb, err);

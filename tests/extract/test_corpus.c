@@ -1,6 +1,7 @@
 /* ng_extract_corpus on one thread and on several: the same graph, the same
  * warnings and errors in the same order, the same document count, on a
- * corpus mixing text files, JSON Lines records (good, duplicated,
+ * corpus mixing text files, a few pages large enough that the slot that
+ * held one gives its memory back, JSON Lines records (good, duplicated,
  * malformed) and files that cannot be read as text. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,10 @@
 #define MAX_THREADS 5
 /* More than the units in flight on MAX_THREADS, so that a stop is seen. */
 #define TEXT_FILES 600
+/* Pages of over 64 KiB among them, the size past which a slot of the
+ * parallel run frees what it found (src/extract/corpus.c). */
+#define LARGE_FILES 3
+#define LARGE_FILE_SENTENCES 1200
 
 static char corpus_dir[] = "/tmp/ng-corpus-XXXXXX";
 
@@ -63,6 +68,20 @@ static int make_corpus(void **state)
         snprintf(text, sizeof text, "date 2023-09-%02zu\n%s %s\n", i % 28 + 1,
                  sentences[i % SENTENCE_COUNT], sentences[(i + 2) % SENTENCE_COUNT]);
         write_text(rel, text);
+    }
+    for (size_t i = 0; i < LARGE_FILES; i++) {
+        snprintf(rel, sizeof rel, "%s/%03zu-large.txt", i % 2 ? "b" : "a", 150 * (i + 1));
+        char *large = NULL;
+        size_t large_len = 0;
+        FILE *out = open_memstream(&large, &large_len);
+        assert_non_null(out);
+        fprintf(out, "date 2023-10-%02zu\n", i + 1);
+        for (size_t k = 0; k < LARGE_FILE_SENTENCES; k++)
+            fprintf(out, "%s\n", sentences[(i + k) % SENTENCE_COUNT]);
+        assert_int_equal(fclose(out), 0);
+        assert_true(large_len > 64 * 1024);
+        write_file(rel, large, large_len);
+        free(large);
     }
     write_text("a/same.txt", sentences[0]);
     write_text("b/same.txt", sentences[1]);
@@ -174,9 +193,9 @@ static void threads_give_the_graph_and_messages_of_one(void **state)
     size_t documents;
     char *json = extract(1, &one, &status, &documents);
     assert_int_equal(status, 0);
-    /* the text files, two with one name, the one with invalid UTF-8 and
-     * four records */
-    assert_int_equal(documents, TEXT_FILES + 2 + 1 + 4);
+    /* the text files, the large ones, two with one name, the one with
+     * invalid UTF-8 and four records */
+    assert_int_equal(documents, TEXT_FILES + LARGE_FILES + 2 + 1 + 4);
     assert_non_null(strstr(one.messages, "binary file skipped"));
     assert_non_null(strstr(one.messages, "duplicate id 'r1' renamed to 'r1#2'"));
     assert_non_null(strstr(one.messages, "record is not a JSON object"));
