@@ -12,8 +12,9 @@ already in the cache (--corpus-dir, default bench/corpus/), then measures,
 
 * extraction: `newsgraph extract DIR -o g.json`, single-threaded, and with
   `--jobs 2` when `newsgraph extract --help` offers --jobs; wall time, peak
-  resident memory (/usr/bin/time -v), MiB/s and sentences/s (sentences: the
-  sum of the JSON export's per-document sentence counts);
+  resident memory (/usr/bin/time -v), the single thread's user and system
+  CPU time, MiB/s and sentences/s (sentences: the sum of the JSON export's
+  per-document sentence counts);
 * baselines over the same files: `LC_ALL=C wc -w` and
   `LC_ALL=C grep -F -o -f NAMES` (NAMES: every name, alias, demonym,
   capital and metonym of the default dictionary, data/*.tsv), and the
@@ -38,6 +39,7 @@ configured with --buildtype=release -Db_lto=true.
 """
 
 import argparse
+import collections
 import datetime
 import json
 import os
@@ -180,8 +182,12 @@ def list_files(corpus, listfile):
     return len(files), sum(os.path.getsize(p) for p in files)
 
 
+Timing = collections.namedtuple("Timing", "wall rss user system stdout")
+
+
 def timed(cmd, ok=(0,), shell=False):
-    """Runs a command under /usr/bin/time -v: (wall seconds, peak RSS KiB, stdout)."""
+    """Runs a command under /usr/bin/time -v: a Timing of its wall seconds,
+    peak RSS (KiB), user and system CPU seconds, and standard output."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         full = ["/usr/bin/time", "-v", "-o", tf.name]
         full += ["sh", "-c", cmd] if shell else cmd
@@ -192,11 +198,13 @@ def timed(cmd, ok=(0,), shell=False):
         if p.returncode not in ok:
             sys.exit(f"run: {' '.join(cmd) if not shell else cmd} failed ({p.returncode}):\n"
                      + p.stderr[-2000:])
-        rss = 0
+        fields = {}
         for line in tf.read().splitlines():
-            if "Maximum resident set size" in line:
-                rss = int(line.split(":")[1])
-    return wall, rss, p.stdout
+            key, _, value = line.strip().rpartition(": ")
+            fields[key] = value
+    return Timing(wall, int(fields["Maximum resident set size (kbytes)"]),
+                  float(fields["User time (seconds)"]), float(fields["System time (seconds)"]),
+                  p.stdout)
 
 
 def measure(binary, corpus, work, listfile, names, jobs, entity, run, queries=True):
@@ -206,43 +214,45 @@ def measure(binary, corpus, work, listfile, names, jobs, entity, run, queries=Tr
     r = {}
     g = os.path.join(work, "g.json")
     # extract exits 1 when an input was skipped or repaired; the figures still count
-    r["extract_s"], r["extract_rss"], _ = timed([ng, "extract", "-q", corpus, "-o", g], ok=(0, 1))
+    t = timed([ng, "extract", "-q", corpus, "-o", g], ok=(0, 1))
+    r["extract_s"], r["extract_rss"] = t.wall, t.rss
+    r["extract_user_s"], r["extract_system_s"] = t.user, t.system
     if jobs:
         gj = os.path.join(work, "g-jobs.json")
-        r["extract_jobs_s"], r["extract_jobs_rss"], _ = timed(
-            [ng, "extract", "-q", "--jobs", "2", corpus, "-o", gj], ok=(0, 1))
+        t = timed([ng, "extract", "-q", "--jobs", "2", corpus, "-o", gj], ok=(0, 1))
+        r["extract_jobs_s"], r["extract_jobs_rss"] = t.wall, t.rss
         if run == 0 and not same_file(g, gj):
             log("warning: the --jobs 2 graph differs from the single-threaded one")
             r["jobs_differs"] = 1
-    r["wc_s"], _, _ = timed(f"xargs -0 -a '{listfile}' wc -w | tail -n 1", shell=True)
-    r["grep_s"], _, out = timed(
-        f"xargs -0 -a '{listfile}' grep -h -F -o -f '{names}' | wc -l", shell=True)
-    r["grep_matches"] = int(out.strip() or 0)
+    r["wc_s"] = timed(f"xargs -0 -a '{listfile}' wc -w | tail -n 1", shell=True).wall
+    t = timed(f"xargs -0 -a '{listfile}' grep -h -F -o -f '{names}' | wc -l", shell=True)
+    r["grep_s"], r["grep_matches"] = t.wall, int(t.stdout.strip() or 0)
     r["size_json"] = os.path.getsize(g)
     if not queries:
         return r
-    r["convert_graphml_s"], _, _ = timed([ng, "convert", g, "-o", os.path.join(work, "g.graphml")])
-    r["convert_dot_s"], _, _ = timed([ng, "convert", g, "-o", os.path.join(work, "g.dot")])
+    r["convert_graphml_s"] = timed([ng, "convert", g, "-o", os.path.join(work, "g.graphml")]).wall
+    r["convert_dot_s"] = timed([ng, "convert", g, "-o", os.path.join(work, "g.dot")]).wall
     x = [os.path.join(work, "x." + e) for e in ("json", "graphml", "dot")]
-    r["extract3_s"], r["extract3_rss"], _ = timed(
-        [ng, "extract", "-q", corpus, "-o", x[0], "-o", x[1], "-o", x[2]], ok=(0, 1))
+    t = timed([ng, "extract", "-q", corpus, "-o", x[0], "-o", x[1], "-o", x[2]], ok=(0, 1))
+    r["extract3_s"], r["extract3_rss"] = t.wall, t.rss
     for e in ("graphml", "dot"):
         r[f"size_{e}"] = os.path.getsize(os.path.join(work, "g." + e))
 
     ent_id, ent_label = entity(g) if run == 0 else measure.entity
     measure.entity = (ent_id, ent_label)
-    r["ng_query_s"], r["ng_query_rss"], out = timed(
-        [ng, "neighbours", g, ent_label, "--relation", "supplies", "--depth", "2", "-f", "tsv"])
-    ng_count = len({line.split("\t")[1] for line in out.splitlines()[1:]})
-    r["nx_query_s"], r["nx_query_rss"], out = timed(
-        ["/usr/bin/python3", os.path.join(HERE, "nx_neighbours.py"), g, ent_id, "supplies"])
-    lines = out.split()
+    t = timed([ng, "neighbours", g, ent_label, "--relation", "supplies", "--depth", "2",
+               "-f", "tsv"])
+    r["ng_query_s"], r["ng_query_rss"] = t.wall, t.rss
+    ng_count = len({line.split("\t")[1] for line in t.stdout.splitlines()[1:]})
+    t = timed(["/usr/bin/python3", os.path.join(HERE, "nx_neighbours.py"), g, ent_id, "supplies"])
+    r["nx_query_s"], r["nx_query_rss"] = t.wall, t.rss
+    lines = t.stdout.split()
     nx_count = int(lines[0])
     r["nx_load_s"], r["nx_search_s"] = float(lines[2]), float(lines[4])
-    r["gvpr_query_s"], r["gvpr_query_rss"], out = timed(
-        ["gvpr", "-f", os.path.join(HERE, "neighbours.gvpr"), "-a", f"{ent_id} supplies",
-         os.path.join(work, "g.dot")])
-    gvpr_count = int(out.strip())
+    t = timed(["gvpr", "-f", os.path.join(HERE, "neighbours.gvpr"), "-a", f"{ent_id} supplies",
+               os.path.join(work, "g.dot")])
+    r["gvpr_query_s"], r["gvpr_query_rss"] = t.wall, t.rss
+    gvpr_count = int(t.stdout.strip())
     if not ng_count == nx_count == gvpr_count:
         log(f"warning: the answers differ: newsgraph {ng_count}, NetworkX {nx_count}, "
             f"gvpr {gvpr_count}")
@@ -363,6 +373,10 @@ def report(args, mach, per_size, jobs):
           + " | ".join(mmm([nbytes / 1e6 / t for t in col("extract_s")], s2)) + " |")
         w("| extract throughput (sentences/s) | "
           + " | ".join(mmm([facts["sentences"] / t for t in col("extract_s")], s0)) + " |")
+        w("| extract, 1 thread: user CPU (s) | "
+          + " | ".join(mmm(col("extract_user_s"), s2)) + " |")
+        w("| extract, 1 thread: system CPU (s) | "
+          + " | ".join(mmm(col("extract_system_s"), s2)) + " |")
         w("| extract peak memory (MiB) | " + " | ".join(mmm(col("extract_rss"), mib)) + " |")
         if jobs:
             w("| extract --jobs 2 (s) | " + " | ".join(mmm(col("extract_jobs_s"), s1)) + " |")
