@@ -150,14 +150,13 @@ static char *join_path(const char *dir, const char *name)
  * is known at once, which spares a corpus of many small files a stat per
  * file; anything else (a directory, a link, a file system that does not
  * say) is INPUT_UNSEEN, for walk_entry to examine. */
-static input_kind entry_kind(const struct dirent *e, const char *path)
+static input_kind entry_kind(const struct dirent *e)
 {
 #ifdef DT_REG
     if (e->d_type == DT_REG)
-        return kind_of(path);
+        return kind_of(e->d_name);
 #else
     (void)e;
-    (void)path;
 #endif
     return INPUT_UNSEEN;
 }
@@ -170,10 +169,8 @@ static int read_entries(DIR *dir, const char *path, input_list *entries, int *er
     *errnum = 0;
     errno = 0;
     while (rc == 0 && (e = readdir(dir)) != NULL) {
-        if (e->d_name[0] != '.') {
-            char *entry = join_path(path, e->d_name);
-            rc = list_push(entries, entry, 0, entry ? entry_kind(e, entry) : INPUT_UNSEEN, 0);
-        }
+        if (e->d_name[0] != '.')
+            rc = list_push(entries, join_path(path, e->d_name), 0, entry_kind(e), 0);
         errno = 0;
     }
     if (rc == 0 && errno != 0)
