@@ -322,25 +322,30 @@ static const char *base_name(const char *path)
 /* Reads all of the open file `fd` into buf. Returns 0 or errno. With
  * read(2), not stdio: most inputs are pages of a few kilobytes, and stdio
  * spends a second fstat and an extra read at the end of each. A regular
- * file's size says how much room to make, so that it takes one read and
- * the read that finds its end. */
+ * file's size says how much room to make, and a read of a regular file
+ * stops short only at its end: one that returns the whole size, asked for
+ * a byte more, has read it all, and most files take a single read. A file
+ * that grew or shrank since the fstat is read on to the end. */
 static int read_all(ng_buf *buf, int fd)
 {
     struct stat st;
-    size_t room = 65536;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        room = (size_t)st.st_size + 1;
+    size_t room = 65536, size = 0, start = buf->len;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        size = (size_t)st.st_size;
+        room = size + 1;
+    }
     for (;;) {
         if (ng_buf_reserve(buf, room) != 0)
             return ENOMEM;
-        ssize_t got = read(fd, buf->data + buf->len, buf->cap - buf->len - 1);
+        size_t asked = buf->cap - buf->len - 1;
+        ssize_t got = read(fd, buf->data + buf->len, asked);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
             return errno;
         buf->len += (size_t)got;
         buf->data[buf->len] = '\0';
-        if (got == 0)
+        if (got == 0 || (size && buf->len - start == size && (size_t)got < asked))
             return 0;
         room = 65536;
     }
