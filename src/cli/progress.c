@@ -43,7 +43,8 @@ void cli_progress_update(cli_progress *p, size_t documents, unsigned long long b
     p->shown = 1;
     p->drawn = t;
     double mb = (double)bytes / 1e6, rate = t > p->started ? mb / (t - p->started) : 0;
-    fprintf(stderr, "\r\033[Knewsgraph: %zu documents, %.1f MB", documents, mb);
+    fprintf(stderr, "\r\033[Knewsgraph: %zu document%s, %.1f MB", documents,
+            documents == 1 ? "" : "s", mb);
     if (p->total)
         fprintf(stderr, " of %.1f MB", (double)p->total / 1e6);
     fprintf(stderr, ", %.1f MB/s", rate);

@@ -344,7 +344,7 @@ class Jobs(CliCase):
             pass  # the terminal is closed once everything is read
         os.close(master)
         self.assert_exit(p, EXIT_OK)
-        self.assertRegex(shown, rb"newsgraph: \d+ documents, [\d.]+ MB of [\d.]+ MB, "
+        self.assertRegex(shown, rb"newsgraph: \d+ documents?, [\d.]+ MB of [\d.]+ MB, "
                                 rb"[\d.]+ MB/s, ETA \d+:\d\d")
         self.assertTrue(shown.endswith(b"\r\x1b[K"), "the line is erased at the end")
 
