@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <newsgraph/error.h>
 
@@ -144,6 +145,17 @@ static size_t name_after_title(const finder *f, size_t at, ng_mention *m)
     return end;
 }
 
+/* Whether the last word of a title as written is its name's last word
+ * with an s ("Leaders", "Marshals"): a title that names several people. */
+static int is_plural_title(const ng_token *last, const ng_dict_entry *title)
+{
+    const char *word = strrchr(title->name, ' ');
+    word = word ? word + 1 : title->name;
+    size_t n = strlen(word);
+    return last->norm_len == n + 1 && last->norm[n] == 's' &&
+           strncasecmp(last->norm, word, n) == 0;
+}
+
 /* Handles a title at token `at`, preceded from `start` by a country (or
  * nothing): "Russian President Vladimir Putin", "President Putin", "the
  * Russian President", "foreign minister Choe Son Hui". Returns the token
@@ -160,16 +172,14 @@ static size_t handle_title(finder *f, size_t start, size_t at, const ng_gaz_matc
     m.typed = 1;
     m.country = country;
     m.title = title->entry;
+    int plural = is_plural_title(&f->t->items[j - 1], title->entry);
     size_t end = name_after_title(f, j, &m);
     if (end > j) {
         m.last = end;
         if (emit(f, m) != 0)
             return 0;
         /* "marshals Ri Pyong Chol and Pak Jong Chon": a plural title types both */
-        const ng_token *last = &f->t->items[at + tm->length - 1];
-        const char *norm = last->norm;
-        size_t len = last->norm_len;
-        if (len > 1 && norm[len - 1] == 's' && TOKEN_IS(f->t, end, "and")) {
+        if (plural && TOKEN_IS(f->t, end, "and")) {
             ng_mention second = m;
             second.first = second.name_first = end + 1;
             second.cues = 0;
@@ -185,8 +195,9 @@ static size_t handle_title(finder *f, size_t start, size_t at, const ng_gaz_matc
         return end;
     }
     /* "the foreign minister": whoever the document last named so, if it
-     * did; a bare title without "the" names nobody */
-    if (!country && !(start > 0 && TOKEN_IS(f->t, start - 1, "the")))
+     * did; a bare title without "the" names nobody, and "the leaders"
+     * names no one person */
+    if (plural || (!country && !(start > 0 && TOKEN_IS(f->t, start - 1, "the"))))
         return j;
     m.kind = NG_MENTION_ROLE;
     m.last = j;

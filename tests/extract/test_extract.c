@@ -450,6 +450,36 @@ static void test_role_resolves_to_holder_named_in_text(void **state)
     ng_graph_free(g);
 }
 
+static void test_plural_title_is_no_one_person(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("North Korean leader Kim Jong Un arrived on Tuesday.\n"
+                          "The leaders met Vladimir Putin.\n");
+    assert_int_equal(ng_graph_edge_count(g), 0);
+    const ng_entity *kim = ng_graph_find(g, "Kim Jong Un");
+    assert_non_null(kim);
+    assert_int_equal(ng_entity_alias_count(kim), 0);
+    ng_graph_free(g);
+}
+
+static void test_plural_title_before_two_names_types_both(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("Marshals Ri Pyong Chol and Pak Jong Chon visited Moscow.\n");
+    assert_edge(g, "Ri Pyong Chol", NG_RELATION_VISITS, "Russia", NG_MODALITY_ASSERTED);
+    assert_edge(g, "Pak Jong Chon", NG_RELATION_VISITS, "Russia", NG_MODALITY_ASSERTED);
+    ng_graph_free(g);
+}
+
+static void test_title_ending_in_s_is_not_plural(void **state)
+{
+    (void)state;
+    ng_graph *g = extract("Ms Ulrski and Israeli Vice President Elena Istvotik are set to meet.\n");
+    assert_non_null(ng_graph_find(g, "Elena Istvotik"));
+    assert_null(ng_graph_find(g, "Israeli Vice President Elena"));
+    ng_graph_free(g);
+}
+
 static void test_role_resolves_by_document_date(void **state)
 {
     (void)state;
@@ -718,6 +748,9 @@ int main(void)
         cmocka_unit_test(test_role_resolves_by_document_date),
         cmocka_unit_test(test_counterpart_in_named_country_by_date),
         cmocka_unit_test(test_counterpart_is_the_other_holder_named),
+        cmocka_unit_test(test_plural_title_is_no_one_person),
+        cmocka_unit_test(test_plural_title_before_two_names_types_both),
+        cmocka_unit_test(test_title_ending_in_s_is_not_plural),
         cmocka_unit_test(test_possessive_pronoun_is_not_an_argument),
         cmocka_unit_test(test_demonym_companies_act_for_the_country),
         cmocka_unit_test(test_metonym_is_the_country),
