@@ -21,14 +21,11 @@
  * pieces are formatted in parallel and written in order: the bytes are
  * those of one thread. (POSIX threads, as in extract/corpus.c, so that
  * ThreadSanitizer sees them.) */
-#define _GNU_SOURCE /* sync_file_range */
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <newsgraph/version.h>
 
@@ -42,10 +39,6 @@
 /* Pieces in flight per thread: enough to keep every thread busy while
  * the calling thread writes. */
 #define PIECES_PER_THREAD 4
-/* How much is written between two requests to start writing it back. */
-#define WRITEBACK_SIZE (16 * 1024 * 1024)
-/* Where in the file writing behind starts (start_writeback). */
-#define WRITE_BEHIND_FROM ((off_t)256 * 1024 * 1024)
 
 /* Text being formatted: a buffer and where in the document it is. */
 typedef struct fmt {
@@ -615,46 +608,9 @@ typedef struct writer {
     int failed;    /* a write failed: stop */
     int errnum;    /* why */
     int nomem;     /* an allocation failed */
-    size_t unsynced; /* bytes written since writeback was last asked for */
-    off_t asked;     /* the end of what writeback was last asked for */
-    off_t dropped;   /* the end of what was dropped from the page cache */
     int unreadable;  /* an evidence record could not be read */
     ng_error read_err; /* why */
 } writer;
-
-/* Asks the system to start writing what the file holds to disk, so that
- * the fsync that makes a saved file durable (ng_io_save) finds most of it
- * written already instead of waiting for all of it at the end.
- *
- * Past WRITE_BEHIND_FROM bytes the file is written behind: what was asked
- * for the time before is waited for and dropped from the page cache. A
- * graph of gigabytes is saved once, and kept in the cache it would push
- * out the corpus and everything else; where unused memory goes back to a
- * virtual machine's host, each of its pages also takes a fresh one (the
- * README's benchmark section has the figures). Graphs smaller than that
- * stay cached for the commands that read them next.
- *
- * Requests only: a stream that is not a file ignores them, and the bytes
- * written are the same. */
-static void start_writeback(writer *w)
-{
-#if defined(__linux__)
-    int fd = fileno(w->file);
-    off_t end = fd >= 0 && fflush(w->file) == 0 ? lseek(fd, 0, SEEK_CUR) : -1;
-    if (end > w->asked) {
-        sync_file_range(fd, w->asked, end - w->asked, SYNC_FILE_RANGE_WRITE);
-        if (w->asked > w->dropped) {
-            sync_file_range(fd, w->dropped, w->asked - w->dropped,
-                            SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
-                                SYNC_FILE_RANGE_WAIT_AFTER);
-            posix_fadvise(fd, w->dropped, w->asked - w->dropped, POSIX_FADV_DONTNEED);
-            w->dropped = w->asked;
-        }
-        w->asked = end;
-    }
-#endif
-    w->unsynced = 0;
-}
 
 /* Writes text after what is written, and empties it. */
 static void emit(writer *w, ng_buf *text)
@@ -663,9 +619,6 @@ static void emit(writer *w, ng_buf *text)
         w->failed = 1;
         w->errnum = errno;
     }
-    w->unsynced += text->len;
-    if (!w->failed && w->unsynced >= WRITEBACK_SIZE)
-        start_writeback(w);
     ng_buf_clear(text);
 }
 
@@ -785,8 +738,7 @@ static void write_graph(writer *w)
 
 int ng_json_write_threads(const ng_graph *graph, FILE *out, size_t threads, ng_error *err)
 {
-    writer w = {.graph = graph, .file = out, .main = {.first = 1},
-                .dropped = WRITE_BEHIND_FROM};
+    writer w = {.graph = graph, .file = out, .main = {.first = 1}};
     pool p;
     pthread_once(&plain_bytes_once, fill_plain_bytes);
     if (threads > 1 && pool_open(&p, graph, threads) == 0)
