@@ -11,6 +11,7 @@
 
 #include "util/buf.h"
 #include "util/fail.h"
+#include "util/fdio.h"
 
 /* How much is written between two requests to start writing it back. */
 #define WRITEBACK_SIZE ((off_t)16 * 1024 * 1024)
@@ -93,11 +94,10 @@ static void write_behind(temp_file *t)
 static ssize_t temp_write(void *cookie, const char *data, size_t n)
 {
     temp_file *t = cookie;
-    for (size_t done = 0; done < n;) {
-        ssize_t k = write(t->fd, data + done, n - done);
-        if (k < 0 && errno != EINTR)
-            return -1;
-        done += k > 0 ? (size_t)k : 0;
+    int errnum = ng_write_all(t->fd, data, n);
+    if (errnum != 0) {
+        errno = errnum;
+        return -1;
     }
     t->written += (off_t)n;
     if (t->written - t->asked >= WRITEBACK_SIZE)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "util/fail.h"
+#include "util/fdio.h"
 #include "util/varint.h"
 
 #define CHUNK_SIZE ((size_t)1 << 20)
@@ -78,18 +79,11 @@ static int add_chunk(ng_bytelog *log, size_t cap, ng_error *err)
 
 static int write_all(ng_bytelog *log, const void *bytes, size_t n, ng_error *err)
 {
-    const char *p = bytes;
-    while (n > 0) {
-        ssize_t put = write(log->fd, p, n);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return ng_fail(err, NG_ERR_IO, NULL, "cannot write the evidence store: %s",
-                           put < 0 ? strerror(errno) : "nothing written");
-        p += put;
-        n -= (size_t)put;
-        log->flushed += (uint64_t)put;
-    }
+    int errnum = ng_write_all(log->fd, bytes, n);
+    if (errnum != 0)
+        return ng_fail(err, NG_ERR_IO, NULL, "cannot write the evidence store: %s",
+                       strerror(errnum));
+    log->flushed += (uint64_t)n;
     return 0;
 }
 
