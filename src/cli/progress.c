@@ -7,6 +7,10 @@
 
 /* Redrawing more often than this only costs time. */
 #define REDRAW_SECONDS 0.25
+/* A rate measured over less time than this tells more about starting
+ * (loading the dictionaries, the first page's cold caches) than about
+ * the run: the line shows no rate and no ETA before. */
+#define RATE_SECONDS 1.0
 
 struct cli_progress {
     unsigned long long total; /* bytes of all inputs; 0 if unknown (stdin) */
@@ -33,6 +37,16 @@ cli_progress *cli_progress_start(unsigned long long total)
     return p;
 }
 
+/* Appends the rate, in MB/s, and the time left at that rate. */
+static void show_rate(const cli_progress *p, double rate, unsigned long long bytes)
+{
+    fprintf(stderr, ", %.1f MB/s", rate);
+    if (p->total > bytes && rate > 0) {
+        long left = (long)(((double)(p->total - bytes) / 1e6) / rate + 0.5);
+        fprintf(stderr, ", ETA %ld:%02ld", left / 60, left % 60);
+    }
+}
+
 void cli_progress_update(cli_progress *p, size_t documents, unsigned long long bytes)
 {
     if (!p)
@@ -42,16 +56,13 @@ void cli_progress_update(cli_progress *p, size_t documents, unsigned long long b
         return;
     p->shown = 1;
     p->drawn = t;
-    double mb = (double)bytes / 1e6, rate = t > p->started ? mb / (t - p->started) : 0;
+    double mb = (double)bytes / 1e6;
     fprintf(stderr, "\r\033[Knewsgraph: %zu document%s, %.1f MB", documents,
             documents == 1 ? "" : "s", mb);
     if (p->total)
         fprintf(stderr, " of %.1f MB", (double)p->total / 1e6);
-    fprintf(stderr, ", %.1f MB/s", rate);
-    if (p->total > bytes && rate > 0) {
-        long left = (long)(((double)(p->total - bytes) / 1e6) / rate + 0.5);
-        fprintf(stderr, ", ETA %ld:%02ld", left / 60, left % 60);
-    }
+    if (t - p->started >= RATE_SECONDS)
+        show_rate(p, mb / (t - p->started), bytes);
     fflush(stderr);
 }
 

@@ -12,7 +12,8 @@ typedef struct cli_progress cli_progress;
  * or if out of memory: then there is no line. */
 cli_progress *cli_progress_start(unsigned long long total);
 
-/* Redraws the line, at most a few times a second. NULL is allowed. */
+/* Redraws the line, at most a few times a second; the rate and the time
+ * left appear once the run has lasted a second. NULL is allowed. */
 void cli_progress_update(cli_progress *p, size_t documents, unsigned long long bytes);
 
 /* Erases the line and frees p. NULL is allowed. */

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 
 BIN = os.environ["NG_BIN"]
@@ -323,16 +324,16 @@ class Jobs(CliCase):
             self.assert_exit(p, EXIT_USAGE)
             self.assert_stderr_has(p, "--jobs")
 
-    def test_progress_line_on_a_terminal(self):
+    def extract_on_a_terminal(self, *inputs, before=None):
+        """Runs extract with standard error on a pseudo-terminal; calls
+        before() once the process has started. The terminal's bytes."""
         import pty
-        for i in range(150):
-            for name in os.listdir(SEEDS):
-                shutil.copy(os.path.join(SEEDS, name), self.path("%03d-%s" % (i, name)))
         master, slave = pty.openpty()
-        p = subprocess.run([BIN, "extract", self.dir, "-o", self.path("g.json")], stderr=slave,
-                           timeout=300)
+        p = subprocess.Popen([BIN, "extract", *inputs, "-o", self.path("g.json")],
+                             stderr=slave)
         os.close(slave)
-        p.stderr = b""
+        if before:
+            before()
         shown = b""
         try:
             while True:
@@ -343,10 +344,40 @@ class Jobs(CliCase):
         except OSError:
             pass  # the terminal is closed once everything is read
         os.close(master)
+        p.wait(timeout=300)
+        p.stderr = b""
         self.assert_exit(p, EXIT_OK)
+        self.assertTrue(shown.endswith(b"\r\x1b[K"), "the line is erased at the end")
+        return shown
+
+    def copy_seeds(self, times):
+        for i in range(times):
+            for name in os.listdir(SEEDS):
+                shutil.copy(os.path.join(SEEDS, name), self.path("%03d-%s" % (i, name)))
+
+    def test_progress_line_on_a_terminal(self):
+        # The first input is a pipe that gets its page after 1.2 s, so the
+        # first line is drawn past the second that a rate needs.
+        self.copy_seeds(20)
+        pipes = tempfile.mkdtemp(prefix="ng-cli-fifo-")
+        self.addCleanup(shutil.rmtree, pipes)
+        fifo = os.path.join(pipes, "late")
+        os.mkfifo(fifo)
+
+        def feed():
+            time.sleep(1.2)
+            with open(fifo, "wb") as f:
+                f.write(b"Vladimir Putin met Kim Jong Un in Vostochny.\n")
+        shown = self.extract_on_a_terminal(fifo, self.dir, before=feed)
         self.assertRegex(shown, rb"newsgraph: \d+ documents?, [\d.]+ MB of [\d.]+ MB, "
                                 rb"[\d.]+ MB/s, ETA \d+:\d\d")
-        self.assertTrue(shown.endswith(b"\r\x1b[K"), "the line is erased at the end")
+
+    def test_progress_line_shows_no_rate_in_the_first_second(self):
+        # The first document is drawn at once, long before a second is up.
+        self.copy_seeds(1)
+        shown = self.extract_on_a_terminal(self.dir)
+        first = shown.split(b"\r\x1b[K")[1]
+        self.assertRegex(first, rb"^newsgraph: 1 document, [\d.]+ MB of [\d.]+ MB$")
 
     def test_no_progress_line_when_standard_error_is_not_a_terminal(self):
         p = run("extract", SEEDS, "-o", self.path("g.json"))
